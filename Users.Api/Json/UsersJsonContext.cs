@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Users.Application.Users;
+
+namespace Users.Api.Json;
+
+/// <summary>Source-generated JSON for the API's bodies: no reflection on the hot path.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(UserPage))]
+[JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(UpdateUserRequest))]
+public sealed partial class UsersJsonContext : JsonSerializerContext;

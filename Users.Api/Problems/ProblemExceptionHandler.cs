@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Users.Application.Errors;
+
+namespace Users.Api.Problems;
+
+/// <summary>Turns every exception that reaches the top into an RFC 9457 problem, without internals.</summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    private const string DatabaseRetryAfterSeconds = "5";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            return true;
+        }
+
+        var (status, title, detail) = Describe(exception);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseUnavailable(logger, exception);
+            httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
+        }
+        else if (status >= StatusCodes.Status500InternalServerError)
+        {
+            LogUnexpected(logger, exception);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string? Detail) Describe(Exception exception) => exception switch
+    {
+        NotFoundException => (StatusCodes.Status404NotFound, "Not Found", exception.Message),
+        ConflictException => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
+        PreconditionFailedException => (StatusCodes.Status412PreconditionFailed, "Precondition Failed", exception.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (StatusCodes.Status413PayloadTooLarge, "Content Too Large", RequestBodyLimit.Detail),
+        BadHttpRequestException bad => (bad.StatusCode, "Bad Request", "The request could not be read."),
+        _ when IsDatabaseFailure(exception) =>
+            (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The database is unavailable; retry later."),
+        _ => (StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred."),
+    };
+
+    private static bool IsDatabaseFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is DbException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database failed a request")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A request failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Users.Api.Problems;
+
+/// <summary>
+/// Builds the 400 problem for requests that fail binding or validation, keyed by the camelCase field names
+/// clients send (<c>email</c>, not <c>$.email</c> or <c>Email</c>); errors about the body as a whole go under <c>body</c>.
+/// </summary>
+public static class ValidationProblems
+{
+    public const string BodyKey = "body";
+
+    public static IActionResult Create(ActionContext context)
+    {
+        var factory = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
+        var problem = factory.CreateValidationProblemDetails(context.HttpContext, new ModelStateDictionary());
+        foreach (var (key, entry) in context.ModelState)
+        {
+            if (entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            var field = FieldName(key);
+            var messages = entry.Errors.Select(error => Message(field, error));
+            problem.Errors[field] = problem.Errors.TryGetValue(field, out var existing)
+                ? [.. existing, .. messages]
+                : [.. messages];
+        }
+
+        problem.Detail = "See the errors for which fields are wrong and why.";
+        return new BadRequestObjectResult(problem) { ContentTypes = { ContentTypes.Problem, ContentTypes.Json } };
+    }
+
+    private static string FieldName(string key)
+    {
+        // "$.email" from the JSON reader, "Email" from a validator, "" or "request"/"$" for the body as a whole.
+        var path = key.StartsWith('$') ? key.TrimStart('$').TrimStart('.') : key;
+        if (path.Length == 0 || path.Equals("request", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyKey;
+        }
+
+        return string.Join('.', path.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+    }
+
+    private static string Message(string field, ModelError error)
+    {
+        if (!string.IsNullOrEmpty(error.ErrorMessage))
+        {
+            return error.ErrorMessage;
+        }
+
+        return field == BodyKey
+            ? "The request body is not valid JSON."
+            : $"'{field}' is not valid JSON of the expected type.";
+    }
+}

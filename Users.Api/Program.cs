@@ -1,0 +1,77 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
+using Scalar.AspNetCore;
+using Users.Api.Json;
+using Users.Api.OpenApi;
+using Users.Api.Problems;
+using Users.Application;
+using Users.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+});
+
+builder.Services.AddUsersApplication();
+builder.Services.AddUsersInfrastructure(builder.Configuration);
+
+builder.Services
+    .AddControllers(mvc => mvc.ModelMetadataDetailsProviders.Add(new CamelCaseBindingNames()))
+    .AddJsonOptions(json =>
+    {
+        json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default);
+        // The reader's own messages name .NET types; the problem names the field instead.
+        json.AllowInputFormatterExceptionMessages = false;
+    })
+    .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = ValidationProblems.Create);
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default));
+
+// Validators run in the MVC pipeline, so an invalid request is answered with 400 before a controller runs.
+ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+    member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+builder.Services.AddFluentValidationAutoValidation(validation => validation.DisableDataAnnotationsValidation = true);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<UsersDocumentTransformer>());
+builder.Services.AddHttpLogging(logging =>
+{
+    logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
+        HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    logging.CombineLogs = true;
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHttpLogging();
+app.UseMiddleware<RequestBodyLimit>();
+
+app.MapControllers();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(UsersInfrastructureServiceCollectionExtensions.ReadyTag) });
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+try
+{
+    await app.Services.MigrateUsersDatabaseIfEnabledAsync(app.Lifetime.ApplicationStopping);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is not HostAbortedException)
+{
+    // A bad setting or an unreachable database at start-up: say which, plainly, without a stack trace, and stop.
+    await Console.Error.WriteLineAsync($"The service could not start: {exception.Message}");
+    return 1;
+}

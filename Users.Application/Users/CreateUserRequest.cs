@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Users.Application.Users;
+
+/// <summary>The body of a request that creates a user.</summary>
+public sealed class CreateUserRequest
+{
+    /// <summary>The email address; at most 254 characters, unique regardless of case.</summary>
+    [Required]
+    public string? Email { get; init; }
+
+    /// <summary>The full name; 1 to 200 characters after trimming.</summary>
+    [Required]
+    public string? FullName { get; init; }
+
+    /// <summary>Whether the account starts active; true when left out.</summary>
+    public bool? IsActive { get; init; }
+}

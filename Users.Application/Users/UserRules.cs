@@ -1,0 +1,19 @@
+using FluentValidation;
+using Users.Application.Common;
+using Users.Domain.Users;
+
+namespace Users.Application.Users;
+
+/// <summary>The field rules shared by the requests that create and change users.</summary>
+public static class UserRules
+{
+    public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.PlainText()
+            .TrimmedLength(1, User.EmailMaxLength)
+            .Must(email => email is null || !email.Trim().Any(char.IsWhiteSpace))
+            .WithMessage("'{PropertyName}' must not contain spaces.")
+            .EmailAddress();
+
+    public static IRuleBuilderOptions<T, string?> ValidFullName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.PlainText().TrimmedLength(1, User.FullNameMaxLength);
+}

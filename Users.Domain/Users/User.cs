@@ -1,0 +1,88 @@
+namespace Users.Domain.Users;
+
+/// <summary>A user account. Its invariants hold whatever stores or transports it.</summary>
+public sealed class User
+{
+    public const int EmailMaxLength = 254;
+    public const int FullNameMaxLength = 200;
+
+    // For the persistence layer, which materialises users without running the rules again.
+    private User()
+    {
+        Email = string.Empty;
+        FullName = string.Empty;
+    }
+
+    private User(Guid id, string email, string fullName, bool isActive, DateTimeOffset now)
+    {
+        Id = id;
+        Email = NormalizeEmail(email);
+        FullName = NormalizeFullName(fullName);
+        IsActive = isActive;
+        CreatedAt = ToStoredPrecision(now);
+        UpdatedAt = CreatedAt;
+    }
+
+    /// <summary>A UUIDv7, so ids sort by creation time and keyset pages follow insertion order.</summary>
+    public Guid Id { get; private set; }
+
+    public string Email { get; private set; }
+
+    public string FullName { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Changes on every write; the store maintains it and checks it for optimistic concurrency.</summary>
+    public uint Version { get; private set; }
+
+    public static User Create(string email, string fullName, bool isActive, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), email, fullName, isActive, now);
+
+    public void ChangeEmail(string email, DateTimeOffset now)
+    {
+        Email = NormalizeEmail(email);
+        UpdatedAt = ToStoredPrecision(now);
+    }
+
+    public void Rename(string fullName, DateTimeOffset now)
+    {
+        FullName = NormalizeFullName(fullName);
+        UpdatedAt = ToStoredPrecision(now);
+    }
+
+    public void SetActive(bool isActive, DateTimeOffset now)
+    {
+        IsActive = isActive;
+        UpdatedAt = ToStoredPrecision(now);
+    }
+
+    // Stores keep microseconds; truncating here makes a write's response equal to a later read.
+    private static DateTimeOffset ToStoredPrecision(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % 10), TimeSpan.Zero);
+
+    private static string NormalizeEmail(string email)
+    {
+        var trimmed = email.Trim();
+        if (trimmed.Length is 0 or > EmailMaxLength || !trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"An email is 1 to {EmailMaxLength} characters and holds an '@'.", nameof(email));
+        }
+
+        return trimmed;
+    }
+
+    private static string NormalizeFullName(string fullName)
+    {
+        var trimmed = fullName.Trim();
+        if (trimmed.Length is 0 or > FullNameMaxLength)
+        {
+            throw new ArgumentException($"A full name is 1 to {FullNameMaxLength} characters after trimming.", nameof(fullName));
+        }
+
+        return trimmed;
+    }
+}

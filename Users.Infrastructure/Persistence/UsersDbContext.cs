@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Users.Domain.Users;
+
+namespace Users.Infrastructure.Persistence;
+
+public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsersDbContext).Assembly);
+}

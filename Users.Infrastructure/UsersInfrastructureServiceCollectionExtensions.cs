@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Users.Application.Users;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Users;
+
+namespace Users.Infrastructure;
+
+public static class UsersInfrastructureServiceCollectionExtensions
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>Registers the database, the repositories and the database health check.</summary>
+    public static IServiceCollection AddUsersInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure(options =>
+            {
+                configuration.GetSection(DatabaseOptions.Section).Bind(options);
+                options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        // Pooled contexts: a request rents a ready-made context instead of building one.
+        services.AddDbContextPool<UsersDbContext>((provider, options) =>
+            UsersDbContextOptions.Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddScoped<IUserRepository, UserRepository>();
+
+        services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is true.</summary>
+    public static async Task MigrateUsersDatabaseIfEnabledAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Users.Tests.Support;
+
+namespace Users.Tests;
+
+/// <summary>Prepares the test database once for the whole run and shares one application instance.</summary>
+[SetUpFixture]
+public sealed class TestEnvironment
+{
+    private static UsersApiFactory? s_factory;
+
+    public static UsersApiFactory Factory => s_factory ?? throw new InvalidOperationException("The test environment is not set up.");
+
+    [OneTimeSetUp]
+    public async Task SetUpAsync()
+    {
+        await TestDatabase.InitializeAsync();
+        s_factory = new UsersApiFactory(TestDatabase.ConnectionString);
+    }
+
+    [OneTimeTearDown]
+    public async Task TearDownAsync()
+    {
+        if (s_factory is not null)
+        {
+            await s_factory.DisposeAsync();
+        }
+    }
+}
