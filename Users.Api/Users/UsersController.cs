@@ -6,7 +6,6 @@ namespace Users.Api.Users;
 /// <summary>User accounts: create, read, list, change and delete.</summary>
 [ApiController]
 [Route("api/v1/users")]
-[Produces(ContentTypes.Json)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ContentTypes.Problem)]
 public sealed class UsersController(UserService users) : ControllerBase
 {
@@ -18,7 +17,7 @@ public sealed class UsersController(UserService users) : ControllerBase
     /// <response code="415">The body is not JSON.</response>
     [HttpPost]
     [Consumes(ContentTypes.Json)]
-    [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<UserResponse>(StatusCodes.Status201Created, ContentTypes.Json)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ContentTypes.Problem)]
@@ -34,7 +33,7 @@ public sealed class UsersController(UserService users) : ControllerBase
     /// <response code="200">The user, with its <c>ETag</c>.</response>
     /// <response code="404">No user has this id.</response>
     [HttpGet("{id:guid}")]
-    [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UserResponse>(StatusCodes.Status200OK, ContentTypes.Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ContentTypes.Problem)]
     public async Task<ActionResult<UserResponse>> Get(Guid id, CancellationToken cancellationToken)
     {
@@ -47,7 +46,7 @@ public sealed class UsersController(UserService users) : ControllerBase
     /// <response code="200">A page of users and the cursor of the next one.</response>
     /// <response code="400">The limit is out of range or the cursor is not one this service issued.</response>
     [HttpGet]
-    [ProducesResponseType<UserPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UserPage>(StatusCodes.Status200OK, ContentTypes.Json)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ContentTypes.Problem)]
     public Task<UserPage> List([FromQuery] ListUsersQuery query, CancellationToken cancellationToken) =>
         users.ListAsync(query, cancellationToken);
@@ -64,7 +63,7 @@ public sealed class UsersController(UserService users) : ControllerBase
     /// <response code="412">The user changed since the version given in <c>If-Match</c>.</response>
     [HttpPatch("{id:guid}")]
     [Consumes(ContentTypes.Json, ContentTypes.MergePatch)]
-    [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UserResponse>(StatusCodes.Status200OK, ContentTypes.Json)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
