@@ -37,7 +37,7 @@ ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
 ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
 builder.Services.AddFluentValidationAutoValidation(validation => validation.DisableDataAnnotationsValidation = true);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<UsersDocumentTransformer>());
 builder.Services.AddHttpLogging(logging =>

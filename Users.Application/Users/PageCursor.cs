@@ -21,7 +21,9 @@ public static class PageCursor
     {
         lastId = Guid.Empty;
         Span<byte> bytes = stackalloc byte[IdBytes];
+        // TryDecodeFromChars throws on characters outside the alphabet; IsValid rules those out first.
         if (cursor is null || cursor.Length > 32 ||
+            !Base64Url.IsValid(cursor, out var length) || length != IdBytes ||
             !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != IdBytes)
         {
             return false;

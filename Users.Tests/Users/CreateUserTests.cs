@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Users.Application.Users;
 using Users.Tests.Support;
 
@@ -6,6 +8,8 @@ namespace Users.Tests.Users;
 
 public sealed class CreateUserTests : DatabaseTest
 {
+    private const string ProblemJson = "application/problem+json";
+
     [Test]
     public async Task Create_returns_201_with_location_etag_and_the_user()
     {
@@ -27,6 +31,57 @@ public sealed class CreateUserTests : DatabaseTest
     }
 
     [Test]
+    public async Task Create_keeps_isActive_false_when_given()
+    {
+        using var response = await Client.PostUserAsync(new { email = "ada@example.com", fullName = "Ada Lovelace", isActive = false });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var user = await response.ReadAsync<UserResponse>();
+        Assert.That(user.IsActive, Is.False);
+    }
+
+    [Test]
+    public async Task Create_returns_timestamps_in_utc_with_updatedAt_equal_to_createdAt()
+    {
+        using var response = await Client.PostUserAsync(new { email = "ada@example.com", fullName = "Ada Lovelace" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var createdAt = body.RootElement.GetProperty("createdAt");
+        var updatedAt = body.RootElement.GetProperty("updatedAt");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(createdAt.GetDateTimeOffset().Offset, Is.EqualTo(TimeSpan.Zero));
+            Assert.That(updatedAt.GetDateTimeOffset().Offset, Is.EqualTo(TimeSpan.Zero));
+            Assert.That(updatedAt.GetString(), Is.EqualTo(createdAt.GetString()));
+        }
+    }
+
+    [Test]
+    public async Task Create_returns_a_strong_etag_that_is_a_quoted_number()
+    {
+        using var response = await Client.PostUserAsync(new { email = "ada@example.com", fullName = "Ada Lovelace" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Headers.ETag!.IsWeak, Is.False);
+            Assert.That(response.Headers.ETag.Tag, Does.Match("^\"[0-9]+\"$"));
+        }
+    }
+
+    [Test]
+    public async Task Create_accepts_the_longest_email_and_full_name()
+    {
+        var email = new string('a', 254 - "@example.com".Length) + "@example.com";
+        var fullName = "  " + new string('n', 200) + "  ";
+
+        using var response = await Client.PostUserAsync(new { email, fullName });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task Create_returns_409_when_email_differs_only_in_case()
     {
         await Client.CreateUserAsync(email: "grace@example.com");
@@ -37,5 +92,100 @@ public sealed class CreateUserTests : DatabaseTest
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         var problem = await response.ReadAsync<Problem>();
         Assert.That(problem.Status, Is.EqualTo(409));
+    }
+
+    public static IEnumerable<TestCaseData> InvalidBodies()
+    {
+        yield return Case("missing_email", """{"fullName":"Ada Lovelace"}""", "email");
+        yield return Case("missing_fullName", """{"email":"ada@example.com"}""", "fullName");
+        yield return Case("empty_fullName", """{"email":"ada@example.com","fullName":""}""", "fullName");
+        yield return Case("blank_fullName", """{"email":"ada@example.com","fullName":"   "}""", "fullName");
+        yield return Case(
+            "fullName_of_201_chars_after_trim",
+            $$"""{"email":"ada@example.com","fullName":"  {{new string('n', 201)}}  "}""",
+            "fullName");
+        yield return Case(
+            "email_of_255_chars",
+            $$"""{"email":"{{new string('a', 255 - "@example.com".Length)}}@example.com","fullName":"Ada"}""",
+            "email");
+        yield return Case("email_without_at_sign", """{"email":"ada.example.com","fullName":"Ada"}""", "email");
+        yield return Case("email_with_spaces", """{"email":"ada lovelace@example.com","fullName":"Ada"}""", "email");
+        yield return Case("nul_character_in_fullName", """{"email":"ada@example.com","fullName":"Ada\u0000Lovelace"}""", "fullName");
+        yield return Case("lone_surrogate_in_email", """{"email":"ada\ud800@example.com","fullName":"Ada"}""", "email");
+        yield return Case("isActive_as_a_string", """{"email":"ada@example.com","fullName":"Ada","isActive":"yes"}""", "isActive");
+        yield return Case("email_as_a_number", """{"email":42,"fullName":"Ada"}""", "email");
+        yield return Case("malformed_json", """{"email":"ada@example.com",""", "body");
+        yield return Case("empty_body", string.Empty, "body");
+        yield return Case("json_null", "null", "body");
+        yield return Case("json_array", """[{"email":"ada@example.com","fullName":"Ada"}]""", "body");
+    }
+
+    [TestCaseSource(nameof(InvalidBodies))]
+    public async Task Create_returns_400_problem_naming_the_field(string body, string field)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await Client.PostAsync(UsersClient.Path, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = await response.ReadAsync<Problem>();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ProblemJson));
+            Assert.That(problem.Status, Is.EqualTo(400));
+            Assert.That(problem.Errors?.Keys, Is.EquivalentTo(new[] { field }));
+        }
+    }
+
+    [Test]
+    public async Task Create_returns_415_problem_for_text_plain()
+    {
+        using var content = new StringContent("""{"email":"ada@example.com","fullName":"Ada"}""", Encoding.UTF8, "text/plain");
+
+        using var response = await Client.PostAsync(UsersClient.Path, content);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task Create_returns_415_problem_for_form_content()
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = "ada@example.com",
+            ["fullName"] = "Ada Lovelace",
+        });
+
+        using var response = await Client.PostAsync(UsersClient.Path, content);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task Create_returns_413_problem_for_a_body_over_1_MiB()
+    {
+        var body = $$"""{"email":"ada@example.com","fullName":"{{new string('n', 2 * 1024 * 1024)}}"}""";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await Client.PostAsync(UsersClient.Path, content);
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    private static TestCaseData Case(string name, string body, string field) =>
+        new TestCaseData(body, field).SetName($"Create_returns_400_problem_naming_{field}_for_{name}");
+
+    /// <summary>An RFC 9457 problem: the media type, and status, title and detail in the body.</summary>
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        var problem = await response.ReadAsync<Problem>();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ProblemJson));
+            Assert.That(problem.Status, Is.EqualTo((int)status));
+            Assert.That(problem.Title, Is.Not.Null.And.Not.Empty);
+            Assert.That(problem.Detail, Is.Not.Null.And.Not.Empty);
+        }
     }
 }

@@ -1,0 +1,125 @@
+using FluentValidation.TestHelper;
+using Users.Application.Users;
+
+namespace Users.Tests.Users;
+
+public sealed class ListUsersQueryValidatorTests
+{
+    // Lone surrogates cannot go in [TestCase]: attribute strings are stored as UTF-8, which turns them into U+FFFD.
+    private static readonly string[] SearchesWithLoneSurrogates = ["ada\uD800", "\uDC00ada"];
+
+    private ListUsersQueryValidator _validator = null!;
+
+    [SetUp]
+    public void CreateValidator() => _validator = new ListUsersQueryValidator();
+
+    [Test]
+    public void Query_with_nothing_set_passes()
+    {
+        var result = _validator.TestValidate(new ListUsersQuery());
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Query_with_every_field_set_passes()
+    {
+        var query = new ListUsersQuery
+        {
+            Limit = 50,
+            Cursor = PageCursor.Encode(Guid.CreateVersion7()),
+            Search = "ada",
+            IsActive = true,
+        };
+
+        var result = _validator.TestValidate(query);
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [TestCase(1)]
+    [TestCase(20)]
+    [TestCase(100)]
+    public void Limit_within_1_to_100_passes(int limit)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Limit = limit });
+
+        result.ShouldNotHaveValidationErrorFor(query => query.Limit);
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(101)]
+    [TestCase(int.MaxValue)]
+    [TestCase(int.MinValue)]
+    public void Limit_outside_1_to_100_fails(int limit)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Limit = limit });
+
+        result.ShouldHaveValidationErrorFor(query => query.Limit);
+    }
+
+    [Test]
+    public void Cursor_issued_by_the_service_passes()
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Cursor = PageCursor.Encode(Guid.CreateVersion7()) });
+
+        result.ShouldNotHaveValidationErrorFor(query => query.Cursor);
+    }
+
+    [TestCase("")]
+    [TestCase("not a cursor")]
+    [TestCase("garbage!!")]
+    [TestCase("AAAAAAAAAAAAAAAAAAAA")]
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [TestCase("00000000-0000-0000-0000-000000000000")]
+    public void Cursor_not_issued_by_the_service_fails(string cursor)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Cursor = cursor });
+
+        result.ShouldHaveValidationErrorFor(query => query.Cursor);
+    }
+
+    [Test]
+    public void Search_of_200_characters_passes()
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Search = new string('a', 200) });
+
+        result.ShouldNotHaveValidationErrorFor(query => query.Search);
+    }
+
+    [Test]
+    public void Search_of_201_characters_fails()
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Search = new string('a', 201) });
+
+        result.ShouldHaveValidationErrorFor(query => query.Search);
+    }
+
+    [TestCase("ada\u0000")]
+    [TestCase("ada\u001B[31m")]
+    public void Search_with_control_characters_fails(string search)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Search = search });
+
+        result.ShouldHaveValidationErrorFor(query => query.Search);
+    }
+
+    [TestCaseSource(nameof(SearchesWithLoneSurrogates))]
+    public void Search_with_a_lone_surrogate_fails(string search)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Search = search });
+
+        result.ShouldHaveValidationErrorFor(query => query.Search);
+    }
+
+    [TestCase("%")]
+    [TestCase("_")]
+    [TestCase("ada lovelace")]
+    public void Search_with_like_wildcards_or_spaces_passes(string search)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Search = search });
+
+        result.ShouldNotHaveValidationErrorFor(query => query.Search);
+    }
+}

@@ -1,0 +1,26 @@
+using Npgsql;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(
+    builder.Configuration.GetConnectionString("Users") ?? throw new InvalidOperationException("ConnectionStrings:Users is not set.")));
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, RawJsonContext.Default));
+
+var app = builder.Build();
+app.MapGet("/raw/users/{id:guid}", async (Guid id, NpgsqlDataSource db, HttpResponse response, CancellationToken cancellationToken) =>
+{
+    await using var command = db.CreateCommand(
+        "SELECT id, email, full_name, is_active, created_at, updated_at, xmin FROM users WHERE id = $1");
+    command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+    if (!await reader.ReadAsync(cancellationToken))
+    {
+        return Results.NotFound();
+    }
+
+    response.Headers.ETag = $"\"{reader.GetFieldValue<uint>(6)}\"";
+    return Results.Json(new RawUser(
+        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
+        reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5)), RawJsonContext.Default.RawUser);
+});
+app.Run();
