@@ -1,3 +1,5 @@
+using Users.Domain.Common;
+
 namespace Users.Domain.Users;
 
 /// <summary>A user account. Its invariants hold whatever stores or transports it.</summary>
@@ -40,7 +42,7 @@ public sealed class User
     public uint Version { get; private set; }
 
     public static User Create(string email, string fullName, bool isActive, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), email, fullName, isActive, now);
+        new(UuidV7.Create(now), email, fullName, isActive, now);
 
     public void ChangeEmail(string email, DateTimeOffset now)
     {
