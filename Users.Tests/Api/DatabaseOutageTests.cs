@@ -68,18 +68,11 @@ public sealed class DatabaseOutageTests
 
     private static async Task AssertUnavailableAsync(HttpResponseMessage response)
     {
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), body);
-        var problem = await response.ReadAsync<Problem>();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(problem.Status, Is.EqualTo(503));
-            Assert.That(problem.Title, Is.Not.Null.And.Not.Empty);
-            Assert.That(problem.Detail, Is.Not.Null.And.Not.Empty);
             Assert.That(response.Headers.RetryAfter, Is.Not.Null);
-            Assert.That(body, Does.Not.Contain("at Users."));
-            Assert.That(body, Does.Not.Contain("Exception"));
             Assert.That(body, Does.Not.Contain("Npgsql"));
         }
     }

@@ -144,7 +144,7 @@ public sealed class CreateUserTests : DatabaseTest
 
         using var response = await Client.PostAsync(UsersClient.Path, content);
 
-        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
     [Test]
@@ -158,7 +158,7 @@ public sealed class CreateUserTests : DatabaseTest
 
         using var response = await Client.PostAsync(UsersClient.Path, content);
 
-        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
     [Test]
@@ -169,23 +169,9 @@ public sealed class CreateUserTests : DatabaseTest
 
         using var response = await Client.PostAsync(UsersClient.Path, content);
 
-        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     private static TestCaseData Case(string name, string body, string field) =>
         new TestCaseData(body, field).SetName($"Create_returns_400_problem_naming_{field}_for_{name}");
-
-    /// <summary>An RFC 9457 problem: the media type, and status, title and detail in the body.</summary>
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(status));
-        var problem = await response.ReadAsync<Problem>();
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ProblemJson));
-            Assert.That(problem.Status, Is.EqualTo((int)status));
-            Assert.That(problem.Title, Is.Not.Null.And.Not.Empty);
-            Assert.That(problem.Detail, Is.Not.Null.And.Not.Empty);
-        }
-    }
 }

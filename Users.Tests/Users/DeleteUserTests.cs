@@ -14,7 +14,7 @@ public sealed class DeleteUserTests : DatabaseTest
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         using var get = await Client.GetAsync($"{UsersClient.Path}/{user.User.Id}");
-        await AssertProblemAsync(get, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(get, HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -26,7 +26,7 @@ public sealed class DeleteUserTests : DatabaseTest
 
         using var response = await Client.DeleteUserAsync(user.User.Id);
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -34,7 +34,7 @@ public sealed class DeleteUserTests : DatabaseTest
     {
         using var response = await Client.DeleteUserAsync(Guid.CreateVersion7());
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [TestCase("not-a-guid")]
@@ -43,7 +43,7 @@ public sealed class DeleteUserTests : DatabaseTest
     {
         using var response = await Client.DeleteAsync($"{UsersClient.Path}/{id}");
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -55,7 +55,7 @@ public sealed class DeleteUserTests : DatabaseTest
 
         using var response = await Client.DeleteUserAsync(user.User.Id, ifMatch: user.ETag);
 
-        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionFailed);
         using var get = await Client.GetAsync($"{UsersClient.Path}/{user.User.Id}");
         Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -68,19 +68,5 @@ public sealed class DeleteUserTests : DatabaseTest
         using var response = await Client.DeleteUserAsync(user.User.Id, ifMatch: user.ETag);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(status), body);
-        var problem = await response.ReadAsync<Problem>();
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(problem.Status, Is.EqualTo((int)status));
-            Assert.That(problem.Title, Is.Not.Empty);
-            Assert.That(problem.Detail, Is.Not.Empty, body);
-        });
     }
 }

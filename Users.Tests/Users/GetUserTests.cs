@@ -75,7 +75,7 @@ public sealed class GetUserTests : DatabaseTest
 
         using var response = await Client.GetAsync($"{UsersClient.Path}/{Guid.CreateVersion7()}");
 
-        await AssertNotFoundProblemAsync(response);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     public static IEnumerable<TestCaseData> IllFormedIds()
@@ -91,20 +91,6 @@ public sealed class GetUserTests : DatabaseTest
     {
         using var response = await Client.GetAsync($"{UsersClient.Path}/{id}");
 
-        await AssertNotFoundProblemAsync(response);
-    }
-
-    /// <summary>A 404 RFC 9457 problem: the media type, and status, title and detail in the body.</summary>
-    private static async Task AssertNotFoundProblemAsync(HttpResponseMessage response)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        var problem = await response.ReadAsync<Problem>();
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(problem.Status, Is.EqualTo(404));
-            Assert.That(problem.Title, Is.Not.Null.And.Not.Empty);
-            Assert.That(problem.Detail, Is.Not.Null.And.Not.Empty);
-        }
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 }

@@ -56,7 +56,7 @@ public sealed class ListUsersTests : DatabaseTest
     {
         using var response = await Client.GetAsync($"{UsersClient.Path}?limit={limit}");
 
-        await AssertValidationProblemAsync(response, "limit");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "limit");
     }
 
     [TestCaseSource(nameof(GarbageCursors))]
@@ -64,7 +64,7 @@ public sealed class ListUsersTests : DatabaseTest
     {
         using var response = await Client.GetAsync($"{UsersClient.Path}?cursor={Uri.EscapeDataString(cursor)}");
 
-        await AssertValidationProblemAsync(response, "cursor");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "cursor");
     }
 
     [Test]
@@ -200,7 +200,7 @@ public sealed class ListUsersTests : DatabaseTest
     {
         using var response = await Client.GetAsync($"{UsersClient.Path}?isActive=maybe");
 
-        await AssertValidationProblemAsync(response, "isActive");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "isActive");
     }
 
     [Test]
@@ -208,7 +208,7 @@ public sealed class ListUsersTests : DatabaseTest
     {
         using var response = await Client.GetAsync($"{UsersClient.Path}?search=a%00b");
 
-        await AssertValidationProblemAsync(response, "search");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "search");
     }
 
     [Test]
@@ -216,7 +216,7 @@ public sealed class ListUsersTests : DatabaseTest
     {
         using var response = await Client.GetAsync($"{UsersClient.Path}?search={new string('a', ListUsersQuery.SearchMaxLength + 1)}");
 
-        await AssertValidationProblemAsync(response, "search");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "search");
     }
 
     private async Task<UserPage> ListAsync(string query)
@@ -246,18 +246,5 @@ public sealed class ListUsersTests : DatabaseTest
         }
 
         return users;
-    }
-
-    private static async Task AssertValidationProblemAsync(HttpResponseMessage response, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        var problem = await response.ReadAsync<Problem>();
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(problem.Status, Is.EqualTo(400));
-            Assert.That(problem.Errors, Does.ContainKey(field), body);
-        });
     }
 }

@@ -86,7 +86,7 @@ public sealed class UpdateUserTests : DatabaseTest
 
         using var response = await SendPatchAsync(before.User.Id, "{}");
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, errorKey: "body");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, errorKey: "body");
     }
 
     [TestCaseSource(nameof(InvalidBodies))]
@@ -96,7 +96,7 @@ public sealed class UpdateUserTests : DatabaseTest
 
         using var response = await SendPatchAsync(before.User.Id, body);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, errorKey: field);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, errorKey: field);
     }
 
     [Test]
@@ -104,7 +104,7 @@ public sealed class UpdateUserTests : DatabaseTest
     {
         using var response = await Client.PatchUserAsync(Guid.CreateVersion7(), new { fullName = "Nobody" });
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -112,7 +112,7 @@ public sealed class UpdateUserTests : DatabaseTest
     {
         using var response = await SendPatchAsync("not-a-guid", """{"fullName":"Nobody"}""");
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -123,7 +123,7 @@ public sealed class UpdateUserTests : DatabaseTest
 
         using var response = await Client.PatchUserAsync(ada.User.Id, new { email = "GRACE@Example.com" });
 
-        await AssertProblemAsync(response, HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
     }
 
     [Test]
@@ -146,7 +146,7 @@ public sealed class UpdateUserTests : DatabaseTest
 
         using var response = await Client.PatchUserAsync(original.User.Id, new { fullName = "Second" }, ifMatch: original.ETag);
 
-        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionFailed);
         using var get = await Client.GetAsync($"{UsersClient.Path}/{original.User.Id}");
         var stored = await get.ReadAsync<UserResponse>();
         Assert.Multiple(() =>
@@ -185,7 +185,7 @@ public sealed class UpdateUserTests : DatabaseTest
 
         using var response = await Client.PatchUserAsync(user.User.Id, new { fullName = "Unchecked" }, ifMatch: ifMatch);
 
-        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionFailed);
     }
 
     [Test]
@@ -195,7 +195,7 @@ public sealed class UpdateUserTests : DatabaseTest
 
         using var response = await Client.PatchUserAsync(user.User.Id, new { fullName = "Unchecked" }, ifMatch: $"W/{user.ETag}");
 
-        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionFailed);
     }
 
     [Test]
@@ -205,7 +205,7 @@ public sealed class UpdateUserTests : DatabaseTest
 
         using var response = await SendPatchAsync(user.User.Id, """{"fullName":"Plain"}""", "text/plain");
 
-        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
     private Task<HttpResponseMessage> SendPatchAsync(Guid id, string json, string mediaType = "application/json") =>
@@ -236,24 +236,6 @@ public sealed class UpdateUserTests : DatabaseTest
             Assert.That(user.UpdatedAt, Is.GreaterThanOrEqualTo(user.CreatedAt));
             Assert.That(response.Headers.ETag?.IsWeak, Is.False);
             Assert.That(response.Headers.ETag?.Tag, Is.Not.EqualTo(before.ETag));
-        });
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? errorKey = null)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(status), body);
-        var problem = await response.ReadAsync<Problem>();
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(problem.Status, Is.EqualTo((int)status));
-            Assert.That(problem.Title, Is.Not.Empty);
-            Assert.That(problem.Detail, Is.Not.Empty);
-            if (errorKey is not null)
-            {
-                Assert.That(problem.Errors, Does.ContainKey(errorKey), body);
-            }
         });
     }
 }

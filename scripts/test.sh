@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# README command 2: run the whole test suite.
+# Without ConnectionStrings__UsersTests it starts a throw-away test PostgreSQL
+# (.local/postgres-test, port 54330: apart from the dev cluster, so tests never touch
+# dev data and can run while the service runs). Extra arguments go to `dotnet test`.
+# The last line printed is always "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export MSBUILDDISABLENODEREUSE=1 # no msbuild node processes outliving the run
+
+summary_printed=0
+# shellcheck disable=SC2317  # called from the trap
+on_exit() {
+    local rc=$?
+    pg_stop_if_started || true
+    # Aborted early (e.g. PostgreSQL would not start): still end with the summary line.
+    if [[ $summary_printed == 0 ]]; then
+        echo "0 passed, 1 failed"
+        [[ $rc -ne 0 ]] || rc=1
+    fi
+    exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [[ -z ${ConnectionStrings__UsersTests:-} ]]; then
+    pg_start .local/postgres-test 54330 fast
+    # The NUnit set-up fixture creates this database and applies the migrations.
+    export ConnectionStrings__UsersTests="Host=127.0.0.1;Port=54330;Database=users_tests;Username=postgres"
+fi
+
+results=.local/test-results
+rm -rf "$results"
+
+# LogFilePrefix, not LogFileName: with a fixed name every test project of the
+# solution would overwrite the same file (microsoft/vstest#3026).
+set +e
+dotnet test Users.sln -c Release --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+test_rc=$?
+set -e
+
+# Clean up now rather than in the EXIT trap, so the summary stays the last line.
+pg_stop_if_started
+dotnet build-server shutdown >/dev/null 2>&1 || true
+
+# Sum the <Counters .../> element of every TRX file (one per test project); no python here.
+counters=$(find "$results" -name '*.trx' -exec cat {} + 2>/dev/null | tr '\r\n' '  ' | grep -o '<Counters [^>]*>' || true)
+count() { # count <attribute>: sum of that attribute over all Counters elements
+    printf '%s\n' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" | awk '{ s += $1 } END { print s + 0 }'
+}
+passed=$(count passed)
+failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+if [[ -z $counters ]]; then
+    echo "test.sh: no TRX results in $results; counting the run as failed" >&2
+    failed=1
+fi
+
+echo "$passed passed, $failed failed"
+summary_printed=1
+# A run that executed no test is not green either.
+if [[ $test_rc -ne 0 || $failed -gt 0 || $passed -eq 0 ]]; then
+    exit 1
+fi
