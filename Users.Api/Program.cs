@@ -49,9 +49,10 @@ builder.Services.AddHttpLogging(logging =>
 
 var app = builder.Build();
 
+// Outermost, so the request log shows the status the client got, after exceptions became problems.
+app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseHttpLogging();
 app.UseMiddleware<RequestBodyLimit>();
 
 app.MapControllers();

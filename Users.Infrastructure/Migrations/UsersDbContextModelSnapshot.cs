@@ -52,8 +52,7 @@ namespace Users.Infrastructure.Migrations
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("text")
                         .HasColumnName("normalized_email")
                         .HasComputedColumnSql("lower(email)", true);
 

@@ -26,9 +26,9 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(user => user.Version).IsRowVersion();
 
         // Uniqueness regardless of case is the database's to enforce, so two racing writes cannot both win.
+        // Unbounded text: lower() may lengthen some characters, and that must not fail a valid email.
         builder.Property<string>(NormalizedEmail)
             .HasColumnName("normalized_email")
-            .HasMaxLength(User.EmailMaxLength)
             .IsRequired()
             .HasComputedColumnSql("lower(email)", stored: true);
         builder.HasIndex(NormalizedEmail).IsUnique().HasDatabaseName(UniqueEmailIndex);

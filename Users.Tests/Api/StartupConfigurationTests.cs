@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Users.Tests.Support;
 
@@ -27,7 +26,7 @@ public sealed class StartupConfigurationTests
     [Test]
     public async Task App_does_not_start_when_the_connection_string_is_missing()
     {
-        await using var factory = new ConfiguredFactory(new Dictionary<string, string?>
+        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Users"] = null,
             ["Database:MigrateOnStartup"] = "false",
@@ -41,7 +40,7 @@ public sealed class StartupConfigurationTests
     [Test]
     public async Task App_does_not_start_when_MigrateOnStartup_is_not_a_boolean()
     {
-        await using var factory = new ConfiguredFactory(new Dictionary<string, string?>
+        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
             ["Database:MigrateOnStartup"] = "maybe",
@@ -55,7 +54,7 @@ public sealed class StartupConfigurationTests
     [Test]
     public async Task App_starts_when_the_settings_are_valid()
     {
-        await using var factory = new ConfiguredFactory(new Dictionary<string, string?>
+        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
             ["Database:MigrateOnStartup"] = "false",
@@ -124,19 +123,5 @@ public sealed class StartupConfigurationTests
         }
 
         return messages;
-    }
-
-    /// <summary>The real application with exactly the settings a test gives (a null value removes a setting).</summary>
-    private sealed class ConfiguredFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
     }
 }

@@ -22,7 +22,7 @@ namespace Users.Infrastructure.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    normalized_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false, computedColumnSql: "lower(email)", stored: true)
+                    normalized_email = table.Column<string>(type: "text", nullable: false, computedColumnSql: "lower(email)", stored: true)
                 },
                 constraints: table =>
                 {

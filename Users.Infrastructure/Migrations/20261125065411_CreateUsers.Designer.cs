@@ -12,7 +12,7 @@ using Users.Infrastructure.Persistence;
 namespace Users.Infrastructure.Migrations
 {
     [DbContext(typeof(UsersDbContext))]
-    [Migration("20261125063105_CreateUsers")]
+    [Migration("20261125065411_CreateUsers")]
     partial class CreateUsers
     {
         /// <inheritdoc />
@@ -55,8 +55,7 @@ namespace Users.Infrastructure.Migrations
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("text")
                         .HasColumnName("normalized_email")
                         .HasComputedColumnSql("lower(email)", true);
 

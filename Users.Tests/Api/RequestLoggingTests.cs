@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Users.Tests.Support;
+
+namespace Users.Tests.Api;
+
+public sealed class RequestLoggingTests
+{
+    private const string RequestLogCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
+
+    [Test]
+    public async Task Each_request_is_logged_once_with_method_path_status_duration_and_request_id()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var factory = new ConfiguredApiFactory(
+            new Dictionary<string, string?> { ["ConnectionStrings:Users"] = TestDatabase.ConnectionString }, logger: logs);
+        using var client = factory.CreateClient();
+        var path = $"/api/v1/users/{Guid.CreateVersion7()}";
+
+        using var response = await client.GetAsync(path);
+
+        var entries = logs.Logs
+            .Where(log => log.Category == RequestLogCategory && log.State.GetValueOrDefault("Path")?.ToString() == path)
+            .ToList();
+        Assert.That(entries, Has.Count.EqualTo(1));
+        var entry = entries[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+            Assert.That(entry.State["Method"], Is.EqualTo("GET"));
+            Assert.That(entry.State["StatusCode"], Is.EqualTo(404));
+            Assert.That(entry.State, Does.ContainKey("Duration"));
+            Assert.That(entry.Scopes.GetValueOrDefault("RequestId") as string, Is.Not.Null.And.Not.Empty);
+        }
+    }
+}
