@@ -24,12 +24,12 @@ builder.Services
     .AddControllers(mvc => mvc.ModelMetadataDetailsProviders.Add(new CamelCaseBindingNames()))
     .AddJsonOptions(json =>
     {
-        json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default);
+        ApiJsonOptions.Apply(json.JsonSerializerOptions);
         // The reader's own messages name .NET types; the problem names the field instead.
         json.AllowInputFormatterExceptionMessages = false;
     })
     .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = ValidationProblems.Create);
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default));
+builder.Services.ConfigureHttpJsonOptions(json => ApiJsonOptions.Apply(json.SerializerOptions));
 
 // Validators run in the MVC pipeline, so an invalid request is answered with 400 before a controller runs.
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>

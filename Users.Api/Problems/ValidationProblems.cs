@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -17,6 +18,8 @@ public static class ValidationProblems
     {
         var factory = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
         var problem = factory.CreateValidationProblemDetails(context.HttpContext, new ModelStateDictionary());
+        var bodyType = context.ActionDescriptor.Parameters
+            .FirstOrDefault(parameter => parameter.BindingInfo?.BindingSource == BindingSource.Body)?.ParameterType;
         foreach (var (key, entry) in context.ModelState)
         {
             if (entry.Errors.Count == 0)
@@ -25,7 +28,7 @@ public static class ValidationProblems
             }
 
             var field = FieldName(key);
-            var messages = entry.Errors.Select(error => Message(field, error));
+            var messages = entry.Errors.Select(error => Message(bodyType, field, error));
             problem.Errors[field] = problem.Errors.TryGetValue(field, out var existing)
                 ? [.. existing, .. messages]
                 : [.. messages];
@@ -47,15 +50,37 @@ public static class ValidationProblems
         return string.Join('.', path.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
     }
 
-    private static string Message(string field, ModelError error)
+    private static string Message(Type? bodyType, string field, ModelError error)
     {
         if (!string.IsNullOrEmpty(error.ErrorMessage))
         {
             return error.ErrorMessage;
         }
 
-        return field == BodyKey
-            ? "The request body is not valid JSON."
-            : $"'{field}' is not valid JSON of the expected type.";
+        if (field == BodyKey)
+        {
+            return "The request body is not a valid JSON object.";
+        }
+
+        // The JSON reader's own messages name .NET types, so they are not passed on; say the same thing in API terms.
+        var properties = bodyType?.GetProperties(BindingFlags.Public | BindingFlags.Instance) ?? [];
+        var property = properties.FirstOrDefault(property => JsonNamingPolicy.CamelCase.ConvertName(property.Name) == field);
+        if (property is null)
+        {
+            var known = string.Join(", ", properties.Select(property => $"'{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}'"));
+            return $"'{field}' is not a field of this request; it takes {known}.";
+        }
+
+        if (error.Exception is JsonException json && json.Message.StartsWith("Duplicate", StringComparison.Ordinal))
+        {
+            return $"'{field}' is given more than once.";
+        }
+
+        return (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) switch
+        {
+            var type when type == typeof(string) => $"'{field}' must be a string.",
+            var type when type == typeof(bool) => $"'{field}' must be true or false.",
+            _ => $"'{field}' is not valid JSON of the expected type.",
+        };
     }
 }

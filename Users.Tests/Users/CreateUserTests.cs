@@ -118,6 +118,41 @@ public sealed class CreateUserTests : DatabaseTest
         yield return Case("empty_body", string.Empty, "body");
         yield return Case("json_null", "null", "body");
         yield return Case("json_array", """[{"email":"ada@example.com","fullName":"Ada"}]""", "body");
+        yield return Case("email_given_twice", """{"email":"ada@example.com","fullName":"Ada","email":"eve@example.com"}""", "email");
+        yield return Case("an_unknown_field", """{"email":"ada@example.com","fullName":"Ada","isAdmin":true}""", "isAdmin");
+        yield return Case("a_read_only_field", """{"email":"ada@example.com","fullName":"Ada","id":"01a21545-e6fa-71b0-a3b1-269e928ae71b"}""", "id");
+    }
+
+    [TestCase("""{"email":"ada@example.com","fullName":"Ada","email":"eve@example.com"}""", "email", "'email' is given more than once.")]
+    [TestCase("""{"email":"ada@example.com","fullName":"Ada","isAdmin":true}""", "isAdmin", "'isAdmin' is not a field of this request")]
+    [TestCase("""{"email":42,"fullName":"Ada"}""", "email", "'email' must be a string.")]
+    [TestCase("""{"email":"ada@example.com","fullName":"Ada","isActive":"yes"}""", "isActive", "'isActive' must be true or false.")]
+    [TestCase("""[]""", "body", "The request body is not a valid JSON object.")]
+    public async Task Create_returns_400_saying_why_the_json_is_refused(string body, string field, string why)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await Client.PostAsync(UsersClient.Path, content);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.That(problem.Errors![field], Has.One.StartsWith(why));
+    }
+
+    [Test]
+    public async Task Create_refused_for_a_duplicate_field_stores_nothing()
+    {
+        using var content = new StringContent(
+            """{"email":"ada@example.com","fullName":"Ada","email":"eve@example.com"}""", Encoding.UTF8, "application/json");
+        using var refused = await Client.PostAsync(UsersClient.Path, content);
+
+        using var list = await Client.GetAsync(UsersClient.Path);
+
+        var page = await list.ReadAsync<UserPage>();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(page.Items, Is.Empty);
+        }
     }
 
     [TestCaseSource(nameof(InvalidBodies))]

@@ -17,6 +17,8 @@ public sealed class UpdateUserTests : DatabaseTest
         new object[] { $$"""{"fullName":"{{new string('n', 201)}}"}""", "fullName" },
         new object[] { """{"fullName":"a\u0000b"}""", "fullName" },
         new object[] { """{"isActive":"yes"}""", "isActive" },
+        new object[] { """{"isActive":false,"isActive":true}""", "isActive" },
+        new object[] { """{"fullName":"Ada","createdAt":"2020-01-01T00:00:00Z"}""", "createdAt" },
     ];
 
     [Test]

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Users.Api.Json;
+
+/// <summary>How the API reads and writes JSON: the same for MVC bodies, problems and the OpenAPI schemas.</summary>
+public static class ApiJsonOptions
+{
+    public static void Apply(JsonSerializerOptions options)
+    {
+        options.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default);
+
+        // Numbers are numbers: the schema then says "integer", not "integer or numeric string".
+        options.NumberHandling = JsonNumberHandling.Strict;
+
+        // A body that names a field twice is ambiguous; refuse it rather than guess which value was meant.
+        options.AllowDuplicateProperties = false;
+
+        // A misspelt or read-only field ("fullname", "id") is refused, not silently dropped.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+}
