@@ -39,7 +39,10 @@ builder.Services.AddFluentValidationAutoValidation(validation => validation.Disa
 
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<UsersDocumentTransformer>());
+builder.Services.AddOpenApi(openApi => openApi
+    .AddDocumentTransformer<UsersDocumentTransformer>()
+    .AddOperationTransformer<ResponseHeadersTransformer>()
+    .AddSchemaTransformer<RequiredPropertiesTransformer>());
 builder.Services.AddHttpLogging(logging =>
 {
     logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |

@@ -8,6 +8,8 @@ namespace Users.Api.Users;
 /// <summary>Turns store versions into strong ETags and If-Match headers back into the versions they accept.</summary>
 public static class EntityTags
 {
+    public const string Description = "The user's version; send it back in If-Match to make a change conditional.";
+
     public static string Format(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>

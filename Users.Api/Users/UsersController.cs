@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using Users.Api.OpenApi;
 using Users.Application.Users;
 
 namespace Users.Api.Users;
@@ -7,8 +9,12 @@ namespace Users.Api.Users;
 [ApiController]
 [Route("api/v1/users")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ContentTypes.Problem)]
+[ResponseHeader(StatusCodes.Status503ServiceUnavailable, "Retry-After", "Seconds to wait before retrying.")]
 public sealed class UsersController(UserService users) : ControllerBase
 {
+    private const string UserId = "The user's id.";
+    private const string IfMatch = "The user's ETag as last read. When given and no longer current, nothing changes and the answer is 412.";
+
     /// <summary>Creates a user.</summary>
     /// <response code="201">The user, with its <c>Location</c> and <c>ETag</c>.</response>
     /// <response code="400">The body is malformed or a field is invalid.</response>
@@ -18,11 +24,14 @@ public sealed class UsersController(UserService users) : ControllerBase
     [HttpPost]
     [Consumes(ContentTypes.Json)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created, ContentTypes.Json)]
+    [ResponseHeader(StatusCodes.Status201Created, "Location", "The new user's address.")]
+    [ResponseHeader(StatusCodes.Status201Created, "ETag", EntityTags.Description)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
-    public async Task<ActionResult<UserResponse>> Create(CreateUserRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<UserResponse>> Create(
+        [Description("The user to create.")] CreateUserRequest request, CancellationToken cancellationToken)
     {
         var created = await users.CreateAsync(request, cancellationToken);
         Response.Headers.ETag = EntityTags.Format(created.Version);
@@ -34,8 +43,9 @@ public sealed class UsersController(UserService users) : ControllerBase
     /// <response code="404">No user has this id.</response>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK, ContentTypes.Json)]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag", EntityTags.Description)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ContentTypes.Problem)]
-    public async Task<ActionResult<UserResponse>> Get(Guid id, CancellationToken cancellationToken)
+    public async Task<ActionResult<UserResponse>> Get([Description(UserId)] Guid id, CancellationToken cancellationToken)
     {
         var user = await users.GetAsync(id, cancellationToken);
         Response.Headers.ETag = EntityTags.Format(user.Version);
@@ -52,18 +62,17 @@ public sealed class UsersController(UserService users) : ControllerBase
         users.ListAsync(query, cancellationToken);
 
     /// <summary>Changes any of a user's email, full name and active flag.</summary>
-    /// <param name="id">The user's id.</param>
-    /// <param name="request">The fields to change.</param>
-    /// <param name="ifMatch">The user's <c>ETag</c> as last read; when given and stale, nothing changes (412).</param>
-    /// <param name="cancellationToken">Ends the work when the client goes away.</param>
     /// <response code="200">The changed user, with its new <c>ETag</c>.</response>
     /// <response code="400">The body is malformed, empty or a field is invalid.</response>
     /// <response code="404">No user has this id.</response>
     /// <response code="409">Another user has this email, regardless of case.</response>
     /// <response code="412">The user changed since the version given in <c>If-Match</c>.</response>
+    /// <response code="413">The body is larger than 1 MiB.</response>
+    /// <response code="415">The body is not JSON.</response>
     [HttpPatch("{id:guid}")]
     [Consumes(ContentTypes.Json, ContentTypes.MergePatch)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK, ContentTypes.Json)]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag", EntityTags.Description)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
@@ -71,9 +80,9 @@ public sealed class UsersController(UserService users) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
     public async Task<ActionResult<UserResponse>> Update(
-        Guid id,
-        UpdateUserRequest request,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
+        [Description(UserId)] Guid id,
+        [Description("The fields to change.")] UpdateUserRequest request,
+        [FromHeader(Name = "If-Match"), Description(IfMatch)] string? ifMatch,
         CancellationToken cancellationToken)
     {
         var updated = await users.UpdateAsync(id, request, EntityTags.ParseIfMatch(ifMatch), cancellationToken);
@@ -82,9 +91,6 @@ public sealed class UsersController(UserService users) : ControllerBase
     }
 
     /// <summary>Deletes a user.</summary>
-    /// <param name="id">The user's id.</param>
-    /// <param name="ifMatch">The user's <c>ETag</c> as last read; when given and stale, nothing is deleted (412).</param>
-    /// <param name="cancellationToken">Ends the work when the client goes away.</param>
     /// <response code="204">The user is gone.</response>
     /// <response code="404">No user has this id.</response>
     /// <response code="412">The user changed since the version given in <c>If-Match</c>.</response>
@@ -93,7 +99,9 @@ public sealed class UsersController(UserService users) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ContentTypes.Problem)]
     public async Task<IActionResult> Delete(
-        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
+        [Description(UserId)] Guid id,
+        [FromHeader(Name = "If-Match"), Description(IfMatch)] string? ifMatch,
+        CancellationToken cancellationToken)
     {
         await users.DeleteAsync(id, EntityTags.ParseIfMatch(ifMatch), cancellationToken);
         return NoContent();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Users.Domain.Users;
 
 namespace Users.Application.Users;
 
@@ -7,10 +8,12 @@ public sealed class CreateUserRequest
 {
     /// <summary>The email address; at most 254 characters, unique regardless of case.</summary>
     [Required]
+    [MaxLength(User.EmailMaxLength)]
     public string? Email { get; init; }
 
     /// <summary>The full name; 1 to 200 characters after trimming.</summary>
     [Required]
+    [MaxLength(User.FullNameMaxLength)]
     public string? FullName { get; init; }
 
     /// <summary>Whether the account starts active; true when left out.</summary>

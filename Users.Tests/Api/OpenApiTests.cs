@@ -14,6 +14,7 @@ public sealed class OpenApiTests
     private static readonly string[] ItemOperations = ["get", "patch", "delete"];
     private static readonly string[] ListParameters = ["limit", "cursor", "search", "isActive"];
     private static readonly string[] UserSchemas = ["UserResponse", "UserPage"];
+    private static readonly string[] CreateRequired = ["email", "fullName"];
 
     private JsonDocument _document = null!;
 
@@ -100,6 +101,69 @@ public sealed class OpenApiTests
 
         Assert.That(schemas, Is.SupersetOf(UserSchemas));
     }
+
+    [TestCase(Collection, "post", "201", "ETag")]
+    [TestCase(Collection, "post", "201", "Location")]
+    [TestCase(Item, "get", "200", "ETag")]
+    [TestCase(Item, "patch", "200", "ETag")]
+    [TestCase(Item, "get", "503", "Retry-After")]
+    [TestCase(Collection, "get", "503", "Retry-After")]
+    public void Response_documents_the_headers_it_carries(string path, string method, string status, string header)
+    {
+        var response = Paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status);
+
+        Assert.That(
+            response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(header, out _),
+            Is.True,
+            $"{method} {path} {status} does not document {header}");
+    }
+
+    [TestCase("patch")]
+    [TestCase("delete")]
+    public void If_match_is_a_documented_optional_header_parameter(string method)
+    {
+        var ifMatch = Paths.GetProperty(Item).GetProperty(method).GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == "If-Match");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ifMatch.GetProperty("in").GetString(), Is.EqualTo("header"));
+            Assert.That(ifMatch.TryGetProperty("required", out var required) && required.GetBoolean(), Is.False);
+            Assert.That(ifMatch.GetProperty("description").GetString(), Does.Contain("412"));
+        }
+    }
+
+    [Test]
+    public void Create_schema_requires_non_null_email_and_full_name_and_refuses_other_fields()
+    {
+        var schema = Schema("CreateUserRequest");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(schema.GetProperty("required").EnumerateArray().Select(name => name.GetString()), Is.EquivalentTo(CreateRequired));
+            Assert.That(schema.GetProperty("properties").GetProperty("email").GetProperty("type").GetString(), Is.EqualTo("string"));
+            Assert.That(schema.GetProperty("properties").GetProperty("email").GetProperty("maxLength").GetInt32(), Is.EqualTo(254));
+            Assert.That(schema.GetProperty("properties").GetProperty("fullName").GetProperty("type").GetString(), Is.EqualTo("string"));
+            Assert.That(schema.GetProperty("additionalProperties").GetBoolean(), Is.False);
+        }
+    }
+
+    [Test]
+    public void Limit_is_a_plain_integer_from_1_to_100()
+    {
+        var limit = Paths.GetProperty(Collection).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == "limit").GetProperty("schema");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(limit.GetProperty("type").ValueKind, Is.EqualTo(JsonValueKind.String), "one type, not integer-or-string");
+            Assert.That(limit.GetProperty("type").GetString(), Is.EqualTo("integer"));
+            Assert.That(limit.GetProperty("minimum").GetInt32(), Is.EqualTo(1));
+            Assert.That(limit.GetProperty("maximum").GetInt32(), Is.EqualTo(100));
+        }
+    }
+
+    private JsonElement Schema(string name) => _document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(name);
 
     private string[] Operations(string path) =>
         Paths.TryGetProperty(path, out var item) ? [.. item.EnumerateObject().Select(operation => operation.Name)] : [];
