@@ -10,7 +10,9 @@ source scripts/postgres.sh
 
 rounds=${1:-3} seconds=${2:-10} connections=${3:-32}
 port=54331 api=http://127.0.0.1:5090 raw=http://127.0.0.1:5091
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# As scripts/run.sh serves it (Development: one text line per request); ASPNETCORE_ENVIRONMENT=Production for JSON logs.
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
 if ! command -v wrk >/dev/null; then
     [[ $(id -u) -eq 0 ]] || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
@@ -29,21 +31,22 @@ pg_start .local/postgres-bench "$port" fast
 pg_create_db "$port" users_bench
 export ConnectionStrings__Users="Host=127.0.0.1;Port=$port;Database=users_bench;Username=postgres"
 
-dotnet build Users.Api -c Release -v q -nologo >/dev/null
-dotnet build benchmarks/RawRead -c Release -v q -nologo >/dev/null
-Database__MigrateOnStartup=true dotnet Users.Api/bin/Release/net10.0/Users.Api.dll --urls "$api" >.local/bench-api.log 2>&1 &
+dotnet build Users.Api -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
+dotnet build benchmarks/RawRead -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
+Database__MigrateOnStartup=true dotnet Users.Api/bin/Release/net10.0/Users.Api.dll --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/bench-api.log 2>&1 &
 pids+=($!)
 dotnet benchmarks/RawRead/bin/Release/net10.0/RawRead.dll --urls "$raw" >.local/bench-raw.log 2>&1 &
 pids+=($!)
 for _ in $(seq 60); do curl -fs "$api/health/ready" >/dev/null && curl -s -o /dev/null "$raw/raw/users/00000000-0000-0000-0000-000000000000" && break; sleep 1; done
 
 # 1,000 users made through the API; wrk cycles through their ids.
+pg_psql -h 127.0.0.1 -p "$port" -U postgres -d users_bench -qc "TRUNCATE users"
 ids=.local/bench-ids.txt
 : >"$ids"
 for i in $(seq 1000); do
     curl -fs -X POST "$api/api/v1/users" -H 'Content-Type: application/json' \
         -d "{\"email\":\"bench$i.$RANDOM@example.com\",\"fullName\":\"Bench User $i\"}" |
-        sed -n 's/.*"id":"\([^"]*\)".*/\1/p' >>"$ids"
+        grep -o '"id":"[^"]*"' | cut -d'"' -f4 >>"$ids"
 done
 script=.local/bench-ids.lua
 cat >"$script" <<LUA
@@ -56,8 +59,21 @@ request = function()
 end
 LUA
 
-measure() { # url-prefix -> requests/s
-    wrk -t2 -c"$connections" -d"${seconds}s" -s "$script" "$1" | awk '/Requests\/sec/ {print $2}'
+# A benchmark of 404s measures nothing: both endpoints must serve the users just made.
+[[ $(wc -l <"$ids") -eq 1000 ]] || { echo "expected 1000 user ids, got $(wc -l <"$ids")" >&2; exit 1; }
+first=$(head -1 "$ids")
+for url in "$api/api/v1/users/$first" "$raw/raw/users/$first"; do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]] || { echo "$url does not answer 200" >&2; exit 1; }
+done
+
+measure() { # url-prefix -> requests/s; fails on any non-2xx answer
+    local out
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$script" "$1")
+    if grep -q 'Non-2xx' <<<"$out"; then
+        echo "$1 answered non-2xx: $(grep 'Non-2xx' <<<"$out")" >&2
+        exit 1
+    fi
+    awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 measure "$api/api/v1/users/" >/dev/null   # warm-up: JIT, pools, caches
 measure "$raw/raw/users/" >/dev/null
