@@ -26,7 +26,9 @@ public static class UsersInfrastructureServiceCollectionExtensions
 
         // Pooled contexts: a request rents a ready-made context instead of building one.
         services.AddDbContextPool<UsersDbContext>((provider, options) =>
-            UsersDbContextOptions.Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            UsersDbContextOptions.Configure(
+                options, ServiceConnectionString.From(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!)));
+        services.AddSingleton<CompiledUserQueries>();
         services.AddScoped<IUserRepository, UserRepository>();
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: [ReadyTag]);

@@ -9,14 +9,11 @@ using Users.Infrastructure.Persistence;
 
 namespace Users.Infrastructure.Users;
 
-public sealed class UserRepository(UsersDbContext db, IMapper mapper) : IUserRepository
+public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUserQueries queries) : IUserRepository
 {
     private const char LikeEscape = '\\';
 
-    public Task<VersionedUser?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Users.Where(user => user.Id == id)
-            .ProjectTo<VersionedUser>(mapper.ConfigurationProvider)
-            .FirstOrDefaultAsync(cancellationToken);
+    public Task<VersionedUser?> FindAsync(Guid id, CancellationToken cancellationToken) => queries.FindById(db, id, cancellationToken);
 
     public async Task<IReadOnlyList<UserResponse>> ListAsync(UserListCriteria criteria, CancellationToken cancellationToken)
     {
