@@ -1,15 +1,22 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpLogging;
 using Scalar.AspNetCore;
 using Users.Api.Json;
+using Users.Api.Logging;
 using Users.Api.OpenApi;
 using Users.Api.Problems;
 using Users.Application;
 using Users.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Check the container once at start-up in every environment, rather than on every resolution in Development only.
+builder.Host.UseDefaultServiceProvider(services =>
+{
+    services.ValidateOnBuild = true;
+    services.ValidateScopes = false;
+});
 
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
@@ -43,17 +50,11 @@ builder.Services.AddOpenApi(openApi => openApi
     .AddDocumentTransformer<UsersDocumentTransformer>()
     .AddOperationTransformer<ResponseHeadersTransformer>()
     .AddSchemaTransformer<RequiredPropertiesTransformer>());
-builder.Services.AddHttpLogging(logging =>
-{
-    logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
-        HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-    logging.CombineLogs = true;
-});
 
 var app = builder.Build();
 
 // Outermost, so the request log shows the status the client got, after exceptions became problems.
-app.UseHttpLogging();
+app.UseMiddleware<RequestLog>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimit>();

@@ -22,12 +22,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var (status, title, detail) = Describe(exception);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogDatabaseUnavailable(logger, exception);
+            LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, TraceId(httpContext), exception);
             httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
         }
         else if (status >= StatusCodes.Status500InternalServerError)
         {
-            LogUnexpected(logger, exception);
+            LogUnexpected(logger, httpContext.Request.Method, httpContext.Request.Path, TraceId(httpContext), exception);
         }
 
         httpContext.Response.StatusCode = status;
@@ -65,9 +65,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database failed a request")]
-    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+    // The trace id is what the client's problem carries, so a report from a client leads straight to this line.
+    private static string TraceId(HttpContext httpContext) =>
+        System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? httpContext.TraceIdentifier;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A request failed unexpectedly")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database failed {Method} {Path} (trace {TraceId})")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, PathString path, string traceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed unexpectedly (trace {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, string method, PathString path, string traceId, Exception exception);
 }

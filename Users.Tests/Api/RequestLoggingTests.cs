@@ -5,10 +5,10 @@ namespace Users.Tests.Api;
 
 public sealed class RequestLoggingTests
 {
-    private const string RequestLogCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
+    private const string RequestLogCategory = "Users.Api.Logging.RequestLog";
 
     [Test]
-    public async Task Each_request_is_logged_once_with_method_path_status_duration_and_request_id()
+    public async Task Each_request_is_logged_once_with_method_path_status_duration_request_id_and_trace_id()
     {
         using var logs = new CapturingLoggerProvider();
         await using var factory = new ConfiguredApiFactory(
@@ -29,7 +29,24 @@ public sealed class RequestLoggingTests
             Assert.That(entry.State["Method"], Is.EqualTo("GET"));
             Assert.That(entry.State["StatusCode"], Is.EqualTo(404));
             Assert.That(entry.State, Does.ContainKey("Duration"));
-            Assert.That(entry.Scopes.GetValueOrDefault("RequestId") as string, Is.Not.Null.And.Not.Empty);
+            Assert.That(entry.State.GetValueOrDefault("RequestId") as string, Is.Not.Null.And.Not.Empty);
+            Assert.That(entry.State.GetValueOrDefault("TraceId") as string, Does.Match("^[0-9a-f]{32}$"));
         }
+    }
+
+    [Test]
+    public async Task Request_log_carries_the_trace_id_the_problem_gives_the_client()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var factory = new ConfiguredApiFactory(
+            new Dictionary<string, string?> { ["ConnectionStrings:Users"] = TestDatabase.ConnectionString }, logger: logs);
+        using var client = factory.CreateClient();
+        var path = $"/api/v1/users/{Guid.CreateVersion7()}";
+
+        using var response = await client.GetAsync(path);
+
+        var problem = await response.ReadAsync<Problem>();
+        var entry = logs.Logs.Single(log => log.Category == RequestLogCategory && log.State.GetValueOrDefault("Path")?.ToString() == path);
+        Assert.That(problem.TraceId, Does.Contain(entry.State["TraceId"] as string));
     }
 }

@@ -12,4 +12,6 @@ public sealed class Problem
     public string? Detail { get; init; }
 
     public Dictionary<string, string[]>? Errors { get; init; }
+
+    public string? TraceId { get; init; }
 }

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Users.Application;
+using Users.Application.Users;
+using Users.Infrastructure;
+using Users.Tests.Support;
+
+namespace Users.Tests.Architecture;
+
+/// <summary>
+/// The service checks its container once at start-up instead of on every resolution; this keeps the lifetimes of
+/// the application's own registrations honest (no singleton holding a scoped service, nothing scoped from the root).
+/// </summary>
+public sealed class ServiceRegistrationTests
+{
+    private ServiceProvider _provider = null!;
+
+    [SetUp]
+    public void BuildWithScopeValidation()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Users"] = TestDatabase.ConnectionString })
+            .Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddUsersApplication();
+        services.AddUsersInfrastructure(configuration);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    [TearDown]
+    public void DisposeProvider() => _provider.Dispose();
+
+    [Test]
+    public async Task User_service_resolves_in_a_request_scope()
+    {
+        await using var scope = _provider.CreateAsyncScope();
+
+        var service = scope.ServiceProvider.GetService<UserService>();
+
+        Assert.That(service, Is.Not.Null);
+    }
+
+    [Test]
+    public void User_service_does_not_resolve_from_the_root_container()
+    {
+        Assert.That(() => _provider.GetRequiredService<UserService>(), Throws.InvalidOperationException);
+    }
+}
