@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Users.Infrastructure.Persistence;
 
@@ -8,5 +10,12 @@ public static class UsersDbContextOptions
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string? connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(UsersDbContext).Assembly.FullName))
             // Reads project to DTOs; tracking is opted into by the writes that need it.
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // A unique-index conflict is an expected answer (409), and an unreachable database is logged once by the
+            // API's exception handler; EF Core would log each again as an error with a stack trace.
+            .ConfigureWarnings(warnings => warnings.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug)));
 }
