@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Users.Tests.Support;
 
@@ -10,17 +11,8 @@ public sealed class RequestLoggingTests
     [Test]
     public async Task Each_request_is_logged_once_with_method_path_status_duration_request_id_and_trace_id()
     {
-        using var logs = new CapturingLoggerProvider();
-        await using var factory = new ConfiguredApiFactory(
-            new Dictionary<string, string?> { ["ConnectionStrings:Users"] = TestDatabase.ConnectionString }, logger: logs);
-        using var client = factory.CreateClient();
-        var path = $"/api/v1/users/{Guid.CreateVersion7()}";
+        var (entries, _) = await GetUnknownUserAsync();
 
-        using var response = await client.GetAsync(path);
-
-        var entries = logs.Logs
-            .Where(log => log.Category == RequestLogCategory && log.State.GetValueOrDefault("Path")?.ToString() == path)
-            .ToList();
         Assert.That(entries, Has.Count.EqualTo(1));
         var entry = entries[0];
         using (Assert.EnterMultipleScope())
@@ -37,6 +29,14 @@ public sealed class RequestLoggingTests
     [Test]
     public async Task Request_log_carries_the_trace_id_the_problem_gives_the_client()
     {
+        var (entries, problem) = await GetUnknownUserAsync();
+
+        Assert.That(problem.TraceId, Does.Contain(entries.Single().State["TraceId"] as string));
+    }
+
+    /// <summary>Asks a fresh app for a user that does not exist; returns the request log lines for it and the 404 problem.</summary>
+    private static async Task<(List<CapturedLog> Entries, Problem Problem)> GetUnknownUserAsync()
+    {
         using var logs = new CapturingLoggerProvider();
         await using var factory = new ConfiguredApiFactory(
             new Dictionary<string, string?> { ["ConnectionStrings:Users"] = TestDatabase.ConnectionString }, logger: logs);
@@ -45,8 +45,10 @@ public sealed class RequestLoggingTests
 
         using var response = await client.GetAsync(path);
 
-        var problem = await response.ReadAsync<Problem>();
-        var entry = logs.Logs.Single(log => log.Category == RequestLogCategory && log.State.GetValueOrDefault("Path")?.ToString() == path);
-        Assert.That(problem.TraceId, Does.Contain(entry.State["TraceId"] as string));
+        var problem = JsonSerializer.Deserialize<Problem>(await response.Content.ReadAsStringAsync(), UsersClient.Json)!;
+        var entries = logs.Logs
+            .Where(log => log.Category == RequestLogCategory && log.State.GetValueOrDefault("Path")?.ToString() == path)
+            .ToList();
+        return (entries, problem);
     }
 }
