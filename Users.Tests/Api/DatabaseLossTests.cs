@@ -100,7 +100,9 @@ public sealed class DatabaseLossTests
             var offenders = new List<string>();
             foreach (var (request, response) in responses)
             {
-                if (!response.IsSuccessStatusCode && await DescribeUnlessUnavailableAsync(response) is { } wrong)
+                // The PATCHes of one user race each other as well: the API answers the losers 409, by design.
+                var lostRace = request.StartsWith("PATCH", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.Conflict;
+                if (!response.IsSuccessStatusCode && !lostRace && await DescribeUnlessUnavailableAsync(response) is { } wrong)
                 {
                     offenders.Add($"{request}: {wrong}");
                 }
