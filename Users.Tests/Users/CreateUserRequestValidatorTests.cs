@@ -1,5 +1,6 @@
 using FluentValidation.TestHelper;
 using Users.Application.Users;
+using Users.Tests.Support;
 
 namespace Users.Tests.Users;
 
@@ -48,7 +49,7 @@ public sealed class CreateUserRequestValidatorTests
     [Test]
     public void Email_of_254_characters_passes()
     {
-        var result = _validator.TestValidate(Request(email: EmailOfLength(254)));
+        var result = _validator.TestValidate(Request(email: TestEmails.OfLength(254)));
 
         result.ShouldNotHaveValidationErrorFor(request => request.Email);
     }
@@ -56,7 +57,7 @@ public sealed class CreateUserRequestValidatorTests
     [Test]
     public void Email_of_254_characters_passes_when_surrounded_by_spaces()
     {
-        var result = _validator.TestValidate(Request(email: $"  {EmailOfLength(254)}  "));
+        var result = _validator.TestValidate(Request(email: $"  {TestEmails.OfLength(254)}  "));
 
         result.ShouldNotHaveValidationErrorFor(request => request.Email);
     }
@@ -64,7 +65,7 @@ public sealed class CreateUserRequestValidatorTests
     [Test]
     public void Email_of_255_characters_fails()
     {
-        var result = _validator.TestValidate(Request(email: EmailOfLength(255)));
+        var result = _validator.TestValidate(Request(email: TestEmails.OfLength(255)));
 
         result.ShouldHaveValidationErrorFor(request => request.Email);
     }
@@ -186,9 +187,4 @@ public sealed class CreateUserRequestValidatorTests
     private static CreateUserRequest Request(string? email = ValidEmail, string? fullName = ValidName) =>
         new() { Email = email, FullName = fullName };
 
-    private static string EmailOfLength(int length)
-    {
-        const string Domain = "@example.com";
-        return new string('a', length - Domain.Length) + Domain;
-    }
 }

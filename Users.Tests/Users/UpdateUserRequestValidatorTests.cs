@@ -1,5 +1,6 @@
 using FluentValidation.TestHelper;
 using Users.Application.Users;
+using Users.Tests.Support;
 
 namespace Users.Tests.Users;
 
@@ -91,8 +92,8 @@ public sealed class UpdateUserRequestValidatorTests
     [Test]
     public void Email_of_254_characters_passes_and_255_fails()
     {
-        var atLimit = _validator.TestValidate(new UpdateUserRequest { Email = new string('a', 242) + "@example.com" });
-        var overLimit = _validator.TestValidate(new UpdateUserRequest { Email = new string('a', 243) + "@example.com" });
+        var atLimit = _validator.TestValidate(new UpdateUserRequest { Email = TestEmails.OfLength(254) });
+        var overLimit = _validator.TestValidate(new UpdateUserRequest { Email = TestEmails.OfLength(255) });
 
         using (Assert.EnterMultipleScope())
         {
