@@ -6,6 +6,7 @@ namespace Users.Application.Users;
 /// <summary>The body of a request that creates a user.</summary>
 public sealed class CreateUserRequest
 {
+    // The annotations describe the fields in the OpenAPI document; CreateUserRequestValidator is what enforces them.
     /// <summary>The email address; at most 254 characters, unique regardless of case.</summary>
     [Required]
     [MaxLength(User.EmailMaxLength)]

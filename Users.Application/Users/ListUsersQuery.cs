@@ -9,6 +9,7 @@ public sealed class ListUsersQuery
     public const int MaxLimit = 100;
     public const int SearchMaxLength = 200;
 
+    // The annotations describe the fields in the OpenAPI document; ListUsersQueryValidator is what enforces them.
     /// <summary>How many users a page holds: 1 to 100, 20 when left out.</summary>
     [Range(1, MaxLimit)]
     public int? Limit { get; init; }

@@ -6,6 +6,7 @@ namespace Users.Application.Users;
 /// <summary>The body of a request that changes a user: each field left out (or null) stays as it is.</summary>
 public sealed class UpdateUserRequest
 {
+    // The annotations describe the fields in the OpenAPI document; UpdateUserRequestValidator is what enforces them.
     /// <summary>A new email address; at most 254 characters, unique regardless of case.</summary>
     [MaxLength(User.EmailMaxLength)]
     public string? Email { get; init; }
