@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Users.Domain.Users;
 
 namespace Users.Api.Json;
 
@@ -18,5 +19,8 @@ public static class ApiJsonOptions
 
         // A misspelt or read-only field ("fullname", "id") is refused, not silently dropped.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+        // Roles are words ("admin"), never numbers.
+        options.Converters.Add(new JsonStringEnumConverter<UserRole>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Users.Application.Accounts;
 using Users.Application.Users;
 
 namespace Users.Api.Json;
@@ -10,4 +11,11 @@ namespace Users.Api.Json;
 [JsonSerializable(typeof(UserPage))]
 [JsonSerializable(typeof(CreateUserRequest))]
 [JsonSerializable(typeof(UpdateUserRequest))]
+[JsonSerializable(typeof(UpdateMeRequest))]
+[JsonSerializable(typeof(SignUpRequest))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(RefreshTokenRequest))]
+[JsonSerializable(typeof(ChangePasswordRequest))]
+[JsonSerializable(typeof(JsonWebKeySet))]
 public sealed partial class UsersJsonContext : JsonSerializerContext;

@@ -1,17 +1,32 @@
 namespace Users.Api.Problems;
 
-/// <summary>Gives the problems the framework writes itself (routing, media type, method) a detail that says why.</summary>
+/// <summary>
+/// Gives every problem a title and a detail that say why, by status, when whatever raised it did not: the framework's
+/// own answers (routing, media type, method), auth challenges, refusals and rate limits alike. Texts about a particular
+/// resource come from the application's errors instead.
+/// </summary>
 public static class ProblemDefaults
 {
     public static void Customize(ProblemDetailsContext context)
     {
-        context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+        var problem = context.ProblemDetails;
+        problem.Title ??= problem.Status switch
         {
-            StatusCodes.Status404NotFound => "Nothing is at this address. User ids are UUIDs, e.g. /api/v1/users/{id}.",
+            StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+            StatusCodes.Status429TooManyRequests => "Too Many Requests",
+            _ => null,
+        };
+        problem.Detail ??= problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => "The request could not be read.",
+            StatusCodes.Status401Unauthorized => "Sign in first: send 'Authorization: Bearer <accessToken>'.",
+            StatusCodes.Status403Forbidden => "The signed-in user may not do this.",
+            StatusCodes.Status404NotFound => "Nothing is at this address; check the path and the id in it.",
             StatusCodes.Status405MethodNotAllowed => "This address does not accept the request's method.",
             StatusCodes.Status406NotAcceptable => "The API answers in application/json and application/problem+json only.",
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this address accepts.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
-            StatusCodes.Status400BadRequest => "The request could not be read.",
+            StatusCodes.Status429TooManyRequests => "Too many requests; slow down and retry later.",
             _ => null,
         };
     }

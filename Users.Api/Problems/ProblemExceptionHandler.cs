@@ -19,7 +19,22 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             return true;
         }
 
-        var (status, title, detail) = Describe(exception);
+        if (exception is InvalidFieldException invalid)
+        {
+            // A rule that needed stored data failed: the same shape as the validators' 400s.
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Detail = ValidationProblems.Detail,
+                },
+            });
+        }
+
+        var (status, title, detail) = Describe(httpContext, exception);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, TraceId(httpContext), exception);
@@ -28,6 +43,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         else if (status >= StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(logger, httpContext.Request.Method, httpContext.Request.Path, TraceId(httpContext), exception);
+        }
+
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
         }
 
         httpContext.Response.StatusCode = status;
@@ -39,13 +59,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         });
     }
 
-    private static (int Status, string Title, string? Detail) Describe(Exception exception) => exception switch
+    private static (int Status, string Title, string? Detail) Describe(HttpContext httpContext, Exception exception) => exception switch
     {
+        AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Unauthorized", exception.Message),
+        ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
         NotFoundException => (StatusCodes.Status404NotFound, "Not Found", exception.Message),
         ConflictException => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
         PreconditionFailedException => (StatusCodes.Status412PreconditionFailed, "Precondition Failed", exception.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-            (StatusCodes.Status413PayloadTooLarge, "Content Too Large", RequestBodyLimit.Detail),
+            (StatusCodes.Status413PayloadTooLarge, "Content Too Large", RequestBodyLimit.Detail(RequestBodyLimit.For(httpContext))),
         BadHttpRequestException bad => (bad.StatusCode, "Bad Request", "The request could not be read."),
         _ when IsDatabaseFailure(exception) =>
             (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The database is unavailable; retry later."),

@@ -1,27 +1,44 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Users.Api.Problems;
 
 /// <summary>
-/// Refuses bodies over 1 MiB with a 413 problem before anything reads them. Kestrel enforces the same limit on
-/// bodies of unknown length (chunked) while they are read; <see cref="ProblemExceptionHandler"/> answers those.
+/// Refuses bodies over the endpoint's limit with a 413 problem before anything reads them: 1 MiB unless the endpoint
+/// declares its own with <c>[RequestSizeLimit]</c> (an upload, say). Kestrel enforces the same limit on bodies of
+/// unknown length (chunked) while they are read; <see cref="ProblemExceptionHandler"/> answers those.
 /// </summary>
 public sealed class RequestBodyLimit(RequestDelegate next, IProblemDetailsService problems)
 {
-    public const long MaxBytes = 1024 * 1024;
-    public const string Detail = "The request body is larger than 1 MiB.";
+    public const long DefaultMaxBytes = 1024 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBytes)
+        var limit = For(context);
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Content Too Large", Detail = Detail },
+                ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Detail = Detail(limit) },
             });
             return;
         }
 
+        if (limit != DefaultMaxBytes && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
         await next(context);
     }
+
+    /// <summary>The body limit of the endpoint the request was routed to.</summary>
+    public static long For(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBytes;
+
+    public static string Detail(long limit) => $"The request body is larger than {Describe(limit)}, the most this address accepts.";
+
+    private static string Describe(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : $"{bytes} bytes";
 }

@@ -13,6 +13,7 @@ namespace Users.Api.Problems;
 public static class ValidationProblems
 {
     public const string BodyKey = "body";
+    public const string Detail = "See the errors for which fields are wrong and why.";
 
     public static IActionResult Create(ActionContext context)
     {
@@ -34,7 +35,7 @@ public static class ValidationProblems
                 : [.. messages];
         }
 
-        problem.Detail = "See the errors for which fields are wrong and why.";
+        problem.Detail = Detail;
         return new BadRequestObjectResult(problem) { ContentTypes = { ContentTypes.Problem, ContentTypes.Json } };
     }
 
@@ -80,6 +81,7 @@ public static class ValidationProblems
         {
             var type when type == typeof(string) => $"'{field}' must be a string.",
             var type when type == typeof(bool) => $"'{field}' must be true or false.",
+            var type when type.IsEnum => $"'{field}' must be one of {string.Join(", ", Enum.GetNames(type).Select(name => $"'{JsonNamingPolicy.CamelCase.ConvertName(name)}'"))}.",
             _ => $"'{field}' is not valid JSON of the expected type.",
         };
     }

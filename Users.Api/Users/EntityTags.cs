@@ -13,24 +13,26 @@ public static class EntityTags
     public static string Format(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// No header (or <c>*</c>) accepts any version. Otherwise only the strong tags listed match (RFC 9110 13.1.1):
-    /// weak or malformed tags match nothing, so the write fails with 412 rather than going ahead unchecked.
+    /// No header accepts any version, and so does exactly <c>*</c>. Otherwise only the strong tags listed match
+    /// (RFC 9110 13.1.1): an empty header, weak or malformed tags, or a <c>*</c> mixed into anything else match nothing,
+    /// so the write fails with 412 rather than going ahead unchecked.
     /// </summary>
-    public static ExpectedVersion ParseIfMatch(string? header)
+    public static ExpectedVersion ParseIfMatch(StringValues header)
     {
-        if (string.IsNullOrWhiteSpace(header))
+        if (header.Count == 0)
         {
             return ExpectedVersion.Any;
         }
 
-        if (!EntityTagHeaderValue.TryParseList(new StringValues(header), out var tags))
+        if (header is [{ } only] && only.Trim() == "*")
+        {
+            return ExpectedVersion.Any;
+        }
+
+        if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0 ||
+            tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
         {
             return ExpectedVersion.OneOf([]);
-        }
-
-        if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
-        {
-            return ExpectedVersion.Any;
         }
 
         var versions = tags

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Users.Application.Accounts;
 using Users.Domain.Users;
 
 namespace Users.Application.Users;
@@ -19,4 +20,14 @@ public sealed class CreateUserRequest
 
     /// <summary>Whether the account starts active; true when left out.</summary>
     public bool? IsActive { get; init; }
+
+    /// <summary>
+    /// 12 to 128 characters, not easy to guess. Left out, the account has no password until its owner resets it.
+    /// </summary>
+    [MinLength(PasswordPolicy.MinLength)]
+    [MaxLength(PasswordPolicy.MaxLength)]
+    public string? Password { get; init; }
+
+    /// <summary>The account's role; <c>user</c> when left out.</summary>
+    public UserRole? Role { get; init; }
 }

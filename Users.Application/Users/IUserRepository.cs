@@ -2,7 +2,7 @@ using Users.Domain.Users;
 
 namespace Users.Application.Users;
 
-/// <summary>Every query the service makes of stored users.</summary>
+/// <summary>Every query the service makes of stored users. Changes are staged here and committed by the unit of work.</summary>
 public interface IUserRepository
 {
     /// <summary>Reads one user straight into its response shape, untracked.</summary>
@@ -14,13 +14,16 @@ public interface IUserRepository
     /// <summary>Loads a user to change or remove it.</summary>
     Task<User?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Loads the user with this email, compared without regard to case, to sign them in or change them.</summary>
+    Task<User?> FindByEmailForUpdateAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of the active admins, locked until the current transaction ends, so two requests cannot each remove
+    /// a different one of the last two.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> LockActiveAdminIdsAsync(CancellationToken cancellationToken);
+
     void Add(User user);
 
     void Remove(User user);
-
-    /// <summary>
-    /// Saves pending changes. Throws <see cref="Errors.EmailTakenException"/> when the store's unique index rejects
-    /// an email, and <see cref="Errors.ConcurrencyConflictException"/> when the row changed since it was loaded.
-    /// </summary>
-    Task SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -17,4 +17,7 @@ public sealed class UpdateUserRequest
 
     /// <summary>Whether the account is active.</summary>
     public bool? IsActive { get; init; }
+
+    /// <summary>The account's role; admins only.</summary>
+    public UserRole? Role { get; init; }
 }

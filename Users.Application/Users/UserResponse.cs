@@ -1,3 +1,5 @@
+using Users.Domain.Users;
+
 namespace Users.Application.Users;
 
 /// <summary>A user account as clients see it.</summary>
@@ -12,8 +14,11 @@ public sealed class UserResponse
     /// <summary>The full name, trimmed.</summary>
     public required string FullName { get; init; }
 
-    /// <summary>Whether the account is active.</summary>
+    /// <summary>Whether the account is active; inactive accounts cannot sign in.</summary>
     public required bool IsActive { get; init; }
+
+    /// <summary><c>user</c> manages their own account; <c>admin</c> manages every account.</summary>
+    public required UserRole Role { get; init; }
 
     /// <summary>When the user was created (UTC).</summary>
     public required DateTimeOffset CreatedAt { get; init; }

@@ -1,20 +1,30 @@
 using AutoMapper;
+using Users.Application.Accounts;
 using Users.Application.Common;
 using Users.Application.Errors;
 using Users.Domain.Users;
 
 namespace Users.Application.Users;
 
-/// <summary>The use cases of the users resource. Requests reach it already validated.</summary>
-public sealed class UserService(IUserRepository users, IMapper mapper, TimeProvider clock)
+/// <summary>The use cases of the users resource, on behalf of a caller. Requests reach it already validated.</summary>
+public sealed class UserService(
+    IUserRepository users,
+    IRefreshTokenRepository refreshTokens,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher passwords,
+    IMapper mapper,
+    TimeProvider clock)
 {
     private const string Resource = "User";
 
-    public async Task<VersionedUser> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await users.FindAsync(id, cancellationToken) ?? throw new NotFoundException(Resource, id);
+    public async Task<VersionedUser> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
+        UserAccess.CanSee(caller, id)
+            ? await users.FindAsync(id, cancellationToken) ?? throw new NotFoundException(Resource, id)
+            : throw new NotFoundException(Resource, id);
 
-    public async Task<UserPage> ListAsync(ListUsersQuery query, CancellationToken cancellationToken)
+    public async Task<UserPage> ListAsync(Caller caller, ListUsersQuery query, CancellationToken cancellationToken)
     {
+        UserAccess.EnsureAdmin(caller, "list users");
         var limit = query.Limit ?? ListUsersQuery.DefaultLimit;
         Guid? before = PageCursor.TryDecode(query.Cursor, out var lastId) ? lastId : null;
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
@@ -29,19 +39,67 @@ public sealed class UserService(IUserRepository users, IMapper mapper, TimeProvi
         };
     }
 
-    public async Task<VersionedUser> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
+    public async Task<VersionedUser> CreateAsync(Caller caller, CreateUserRequest request, CancellationToken cancellationToken)
     {
-        var user = User.Create(request.Email!, request.FullName!, request.IsActive ?? true, clock.GetUtcNow());
+        UserAccess.EnsureAdmin(caller, "create users");
+        var now = clock.GetUtcNow();
+        var user = User.Create(request.Email!, request.FullName!, request.IsActive ?? true, request.Role ?? UserRole.User, now);
+        if (request.Password is not null)
+        {
+            user.SetPasswordHash(passwords.Hash(request.Password), now);
+        }
+
         users.Add(user);
-        await users.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.Map<VersionedUser>(user);
     }
 
+    public Task<VersionedUser> UpdateMeAsync(
+        Caller caller, UpdateMeRequest request, ExpectedVersion expected, CancellationToken cancellationToken) =>
+        UpdateAsync(caller, caller.UserId, new UpdateUserRequest { Email = request.Email, FullName = request.FullName }, expected, cancellationToken);
+
     public async Task<VersionedUser> UpdateAsync(
-        Guid id, UpdateUserRequest request, ExpectedVersion expected, CancellationToken cancellationToken)
+        Caller caller, Guid id, UpdateUserRequest request, ExpectedVersion expected, CancellationToken cancellationToken)
+    {
+        if (!UserAccess.CanSee(caller, id))
+        {
+            throw new NotFoundException(Resource, id);
+        }
+
+        UserAccess.EnsureCanChange(caller, request);
+
+        // Only a change of access takes locks (the last-admin rule) and touches refresh tokens; the rest is one write.
+        var changesAccess = request.IsActive is not null || request.Role is not null;
+        return changesAccess
+            ? await unitOfWork.InTransactionAsync(token => ApplyAsync(id, request, expected, token), cancellationToken)
+            : await ApplyAsync(id, request, expected, cancellationToken);
+    }
+
+    public async Task DeleteAsync(Caller caller, Guid id, ExpectedVersion expected, CancellationToken cancellationToken)
+    {
+        UserAccess.EnsureAdmin(caller, "delete users");
+        await unitOfWork.InTransactionAsync(
+            async token =>
+            {
+                var user = await LoadForWriteAsync(id, expected, token);
+                if (user.IsActiveAdmin)
+                {
+                    await EnsureAnotherActiveAdminAsync(user.Id, token);
+                }
+
+                users.Remove(user);
+                await SaveAsync(expected, token);
+                return user.Id;
+            },
+            cancellationToken);
+    }
+
+    private async Task<VersionedUser> ApplyAsync(Guid id, UpdateUserRequest request, ExpectedVersion expected, CancellationToken cancellationToken)
     {
         var user = await LoadForWriteAsync(id, expected, cancellationToken);
         var now = clock.GetUtcNow();
+        var wasActiveAdmin = user.IsActiveAdmin;
+        var access = (user.IsActive, user.Role);
         if (request.Email is not null)
         {
             user.ChangeEmail(request.Email, now);
@@ -57,15 +115,33 @@ public sealed class UserService(IUserRepository users, IMapper mapper, TimeProvi
             user.SetActive(isActive, now);
         }
 
+        if (request.Role is { } role)
+        {
+            user.ChangeRole(role, now);
+        }
+
+        if (wasActiveAdmin && !user.IsActiveAdmin)
+        {
+            await EnsureAnotherActiveAdminAsync(user.Id, cancellationToken);
+        }
+
+        // A deactivated or re-roled user signs in again to get tokens that say so.
+        if (access != (user.IsActive, user.Role))
+        {
+            await refreshTokens.RevokeAllOfUserAsync(user.Id, now, cancellationToken);
+        }
+
         await SaveAsync(expected, cancellationToken);
         return mapper.Map<VersionedUser>(user);
     }
 
-    public async Task DeleteAsync(Guid id, ExpectedVersion expected, CancellationToken cancellationToken)
+    private async Task EnsureAnotherActiveAdminAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var user = await LoadForWriteAsync(id, expected, cancellationToken);
-        users.Remove(user);
-        await SaveAsync(expected, cancellationToken);
+        var admins = await users.LockActiveAdminIdsAsync(cancellationToken);
+        if (!admins.Any(admin => admin != userId))
+        {
+            throw new LastActiveAdminException();
+        }
     }
 
     private async Task<User> LoadForWriteAsync(Guid id, ExpectedVersion expected, CancellationToken cancellationToken)
@@ -78,7 +154,7 @@ public sealed class UserService(IUserRepository users, IMapper mapper, TimeProvi
     {
         try
         {
-            await users.SaveChangesAsync(cancellationToken);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
         }
         catch (ConcurrencyConflictException) when (!expected.IsAny)
         {

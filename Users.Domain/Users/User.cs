@@ -15,12 +15,13 @@ public sealed class User
         FullName = string.Empty;
     }
 
-    private User(Guid id, string email, string fullName, bool isActive, DateTimeOffset now)
+    private User(Guid id, string email, string fullName, bool isActive, UserRole role, DateTimeOffset now)
     {
         Id = id;
         Email = NormalizeEmail(email);
         FullName = NormalizeFullName(fullName);
         IsActive = isActive;
+        Role = role;
         CreatedAt = ToStoredPrecision(now);
         UpdatedAt = CreatedAt;
     }
@@ -34,6 +35,14 @@ public sealed class User
 
     public bool IsActive { get; private set; }
 
+    public UserRole Role { get; private set; }
+
+    /// <summary>The salted slow hash of the password, or null for an account that has none yet.</summary>
+    public string? PasswordHash { get; private set; }
+
+    /// <summary>An active admin: the kind of account of which at least one must remain.</summary>
+    public bool IsActiveAdmin => IsActive && Role == UserRole.Admin;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -41,8 +50,8 @@ public sealed class User
     /// <summary>Changes on every write; the store maintains it and checks it for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
-    public static User Create(string email, string fullName, bool isActive, DateTimeOffset now) =>
-        new(UuidV7.Create(now), email, fullName, isActive, now);
+    public static User Create(string email, string fullName, bool isActive, UserRole role, DateTimeOffset now) =>
+        new(UuidV7.Create(now), email, fullName, isActive, role, now);
 
     public void ChangeEmail(string email, DateTimeOffset now)
     {
@@ -60,6 +69,27 @@ public sealed class User
     {
         IsActive = isActive;
         UpdatedAt = ToStoredPrecision(now);
+    }
+
+    public void ChangeRole(UserRole role, DateTimeOffset now)
+    {
+        Role = role;
+        UpdatedAt = ToStoredPrecision(now);
+    }
+
+    /// <summary>Stores a new password hash; the domain never sees the password itself.</summary>
+    public void SetPasswordHash(string passwordHash, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        PasswordHash = passwordHash;
+        UpdatedAt = ToStoredPrecision(now);
+    }
+
+    /// <summary>The same password under a stronger hash: not a change the user made, so <see cref="UpdatedAt"/> stays.</summary>
+    public void UpgradePasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        PasswordHash = passwordHash;
     }
 
     // Stores keep microseconds; truncating here makes a write's response equal to a later read.

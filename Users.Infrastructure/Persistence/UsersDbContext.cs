@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Users.Domain.Accounts;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.Persistence;
@@ -6,6 +7,8 @@ namespace Users.Infrastructure.Persistence;
 public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsersDbContext).Assembly);

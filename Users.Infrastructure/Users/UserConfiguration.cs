@@ -8,6 +8,8 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public const string NormalizedEmail = "NormalizedEmail";
     public const string UniqueEmailIndex = "ux_users_normalized_email";
+    public const string AdminRole = "admin";
+    public const string UserRoleValue = "user";
 
     public void Configure(EntityTypeBuilder<User> builder)
     {
@@ -19,6 +21,18 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
 
         // The app always writes is_active; the default serves rows written by hand or by later migrations.
         builder.Property(user => user.IsActive).HasColumnName("is_active").HasDefaultValue(true).ValueGeneratedNever();
+        // Roles are stored as the words clients see, so the table reads plainly and a new role needs no renumbering.
+        builder.Property(user => user.Role)
+            .HasColumnName("role")
+            .HasMaxLength(16)
+            .HasConversion(role => role == UserRole.Admin ? AdminRole : UserRoleValue, stored => stored == AdminRole ? UserRole.Admin : UserRole.User)
+            .HasDefaultValue(UserRole.User)
+            .ValueGeneratedNever();
+        builder.ToTable(table => table.HasCheckConstraint("ck_users_role", $"role IN ('{UserRoleValue}', '{AdminRole}')"));
+        builder.Property(user => user.PasswordHash).HasColumnName("password_hash");
+
+        // The last-admin rule locks the admins; with a million users that must not be a scan of all of them.
+        builder.HasIndex(user => user.Role).HasDatabaseName("ix_users_admins").HasFilter($"role = '{AdminRole}'");
         builder.Property(user => user.CreatedAt).HasColumnName("created_at");
         builder.Property(user => user.UpdatedAt).HasColumnName("updated_at");
 

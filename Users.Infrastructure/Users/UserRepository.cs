@@ -1,8 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Users.Application.Errors;
 using Users.Application.Users;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
@@ -45,30 +43,20 @@ public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUs
     public Task<User?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
         db.Users.AsTracking().FirstOrDefaultAsync(user => user.Id == id, cancellationToken);
 
+    // PostgreSQL's lower(), the function the unique index is built on (not .NET's, which differs on a few letters).
+    public Task<User?> FindByEmailForUpdateAsync(string email, CancellationToken cancellationToken) =>
+        db.Users.FromSql($"SELECT *, xmin FROM users WHERE normalized_email = lower({email})")
+            .AsTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> LockActiveAdminIdsAsync(CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM users WHERE role = {UserConfiguration.AdminRole} AND is_active FOR UPDATE")
+            .ToListAsync(cancellationToken);
+
     public void Add(User user) => db.Users.Add(user);
 
     public void Remove(User user) => db.Users.Remove(user);
-
-    public async Task SaveChangesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation,
-            ConstraintName: UserConfiguration.UniqueEmailIndex,
-        })
-        {
-            var email = exception.Entries.Select(entry => entry.Entity).OfType<User>().FirstOrDefault()?.Email ?? string.Empty;
-            throw new EmailTakenException(email);
-        }
-    }
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal)

@@ -31,7 +31,7 @@ public sealed class DatabaseLossTests
         // Timeout=3: a connection attempt that gets nowhere fails in 3 s, not the default 15 s.
         var throughProxy = new NpgsqlConnectionStringBuilder(_proxy.Route(TestDatabase.ConnectionString)) { Timeout = 3 };
         _factory = new UsersApiFactory(throughProxy.ConnectionString);
-        _client = _factory.CreateClient();
+        _client = _factory.AsAdmin();
         // A request that hangs fails the test instead of stalling the run.
         _client.Timeout = TimeSpan.FromSeconds(10);
     }

@@ -16,7 +16,7 @@ public sealed class DatabaseOutageTests
     public void StartAppWithoutDatabase()
     {
         _factory = new UsersApiFactory(UnreachableDatabase);
-        _client = _factory.CreateClient();
+        _client = _factory.AsAdmin();
     }
 
     [OneTimeTearDown]

@@ -40,7 +40,7 @@ public sealed class RequestLoggingTests
         using var logs = new CapturingLoggerProvider();
         await using var factory = new ConfiguredApiFactory(
             new Dictionary<string, string?> { ["ConnectionStrings:Users"] = TestDatabase.ConnectionString }, logger: logs);
-        using var client = factory.CreateClient();
+        using var client = factory.AsAdmin();
         var path = $"/api/v1/users/{Guid.CreateVersion7()}";
 
         using var response = await client.GetAsync(path);

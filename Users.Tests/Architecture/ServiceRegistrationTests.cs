@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Users.Api;
 using Users.Application;
+using Users.Application.Accounts;
 using Users.Application.Users;
 using Users.Infrastructure;
 using Users.Tests.Support;
@@ -19,11 +23,18 @@ public sealed class ServiceRegistrationTests
     public void BuildWithScopeValidation()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Users"] = TestDatabase.ConnectionString })
+            .AddInMemoryCollection(TestSettings.With(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
+                ["Jwt:Issuer"] = "users",
+                ["Jwt:Audience"] = "users-api",
+            }))
             .Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddUsersApplication();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        services.AddUsersApplication(configuration);
         services.AddUsersInfrastructure(configuration);
+        services.AddUsersAccessTokens(configuration);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -36,6 +47,16 @@ public sealed class ServiceRegistrationTests
         await using var scope = _provider.CreateAsyncScope();
 
         var service = scope.ServiceProvider.GetService<UserService>();
+
+        Assert.That(service, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Account_service_resolves_in_a_request_scope()
+    {
+        await using var scope = _provider.CreateAsyncScope();
+
+        var service = scope.ServiceProvider.GetService<AccountService>();
 
         Assert.That(service, Is.Not.Null);
     }

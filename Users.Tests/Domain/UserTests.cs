@@ -13,7 +13,7 @@ public sealed class UserTests
     [Test]
     public void Create_trims_email_and_full_name_and_keeps_the_email_case()
     {
-        var user = User.Create("  Ada@Example.COM \t", "\n Ada Lovelace  ", isActive: false, Now);
+        var user = User.Create("  Ada@Example.COM \t", "\n Ada Lovelace  ", isActive: false, UserRole.User, Now);
 
         using (Assert.EnterMultipleScope())
         {
@@ -26,7 +26,7 @@ public sealed class UserTests
     [Test]
     public void Create_makes_a_version_7_id_from_the_creation_time()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         var bytes = user.Id.ToByteArray(bigEndian: true);
         var milliseconds = bytes.Take(6).Aggregate(0L, (value, b) => (value << 8) | b);
@@ -40,8 +40,8 @@ public sealed class UserTests
     [Test]
     public void Create_makes_a_different_id_each_time()
     {
-        var first = User.Create("ada@example.com", "Ada", isActive: true, Now);
-        var second = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var first = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
+        var second = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         Assert.That(first.Id, Is.Not.EqualTo(second.Id));
     }
@@ -49,7 +49,7 @@ public sealed class UserTests
     [Test]
     public void Create_sets_created_and_updated_at_to_the_time_truncated_to_microseconds()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         using (Assert.EnterMultipleScope())
         {
@@ -62,7 +62,7 @@ public sealed class UserTests
     [Test]
     public void Create_stores_times_in_utc()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now.ToOffset(TimeSpan.FromHours(2)));
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now.ToOffset(TimeSpan.FromHours(2)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -75,7 +75,7 @@ public sealed class UserTests
     [TestCase("   ")]
     public void Create_rejects_a_blank_full_name(string fullName)
     {
-        Assert.That(() => User.Create("ada@example.com", fullName, isActive: true, Now), Throws.ArgumentException);
+        Assert.That(() => User.Create("ada@example.com", fullName, isActive: true, UserRole.User, Now), Throws.ArgumentException);
     }
 
     [Test]
@@ -83,8 +83,8 @@ public sealed class UserTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(() => User.Create("ada@example.com", new string('a', 200), isActive: true, Now), Throws.Nothing);
-            Assert.That(() => User.Create("ada@example.com", new string('a', 201), isActive: true, Now), Throws.ArgumentException);
+            Assert.That(() => User.Create("ada@example.com", new string('a', 200), isActive: true, UserRole.User, Now), Throws.Nothing);
+            Assert.That(() => User.Create("ada@example.com", new string('a', 201), isActive: true, UserRole.User, Now), Throws.ArgumentException);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class UserTests
     [TestCase("   ")]
     public void Create_rejects_an_email_without_an_at_sign(string email)
     {
-        Assert.That(() => User.Create(email, "Ada", isActive: true, Now), Throws.ArgumentException);
+        Assert.That(() => User.Create(email, "Ada", isActive: true, UserRole.User, Now), Throws.ArgumentException);
     }
 
     [Test]
@@ -101,15 +101,15 @@ public sealed class UserTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(() => User.Create(new string('a', 242) + "@example.com", "Ada", isActive: true, Now), Throws.Nothing);
-            Assert.That(() => User.Create(new string('a', 243) + "@example.com", "Ada", isActive: true, Now), Throws.ArgumentException);
+            Assert.That(() => User.Create(new string('a', 242) + "@example.com", "Ada", isActive: true, UserRole.User, Now), Throws.Nothing);
+            Assert.That(() => User.Create(new string('a', 243) + "@example.com", "Ada", isActive: true, UserRole.User, Now), Throws.ArgumentException);
         }
     }
 
     [Test]
     public void ChangeEmail_trims_the_email_and_moves_updated_at_only()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         user.ChangeEmail("  countess@example.com ", Later);
 
@@ -124,7 +124,7 @@ public sealed class UserTests
     [Test]
     public void Rename_trims_the_name_and_moves_updated_at_only()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         user.Rename("  Ada King ", Later);
 
@@ -139,7 +139,7 @@ public sealed class UserTests
     [Test]
     public void SetActive_changes_the_flag_and_moves_updated_at_only()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         user.SetActive(false, Later);
 
@@ -154,7 +154,7 @@ public sealed class UserTests
     [Test]
     public void ChangeEmail_to_an_invalid_email_throws_and_leaves_the_user_unchanged()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         using (Assert.EnterMultipleScope())
         {
@@ -167,7 +167,7 @@ public sealed class UserTests
     [Test]
     public void Rename_to_a_blank_name_throws_and_leaves_the_user_unchanged()
     {
-        var user = User.Create("ada@example.com", "Ada", isActive: true, Now);
+        var user = User.Create("ada@example.com", "Ada", isActive: true, UserRole.User, Now);
 
         using (Assert.EnterMultipleScope())
         {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Users.Application.Users;
 
 namespace Users.Tests.Support;
@@ -9,7 +10,10 @@ public static class UsersClient
 {
     public const string Path = "/api/v1/users";
 
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public static Task<HttpResponseMessage> PostUserAsync(this HttpClient client, object body) =>
         client.PostAsJsonAsync(Path, body, Json);

@@ -1,4 +1,6 @@
 using FluentValidation.TestHelper;
+using Microsoft.Extensions.Options;
+using Users.Application.Accounts;
 using Users.Application.Users;
 using Users.Tests.Support;
 
@@ -18,7 +20,7 @@ public sealed class CreateUserRequestValidatorTests
     private CreateUserRequestValidator _validator = null!;
 
     [SetUp]
-    public void CreateValidator() => _validator = new CreateUserRequestValidator();
+    public void CreateValidator() => _validator = new CreateUserRequestValidator(new PasswordPolicy(Options.Create(new AccountOptions())));
 
     [Test]
     public void Valid_request_passes()

@@ -17,9 +17,8 @@ public sealed class EntityTagsTests
     }
 
     [TestCase(null)]
-    [TestCase("")]
-    [TestCase("   ")]
     [TestCase("*")]
+    [TestCase(" * ")]
     public void ParseIfMatch_accepts_any_version_when_the_header_is_missing_or_a_star(string? header)
     {
         var expected = EntityTags.ParseIfMatch(header);
@@ -84,6 +83,13 @@ public sealed class EntityTagsTests
     [TestCase("\"-1\"")]
     [TestCase("\"4294967296\"")]
     [TestCase("\"\"")]
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase("**")]
+    [TestCase("******")]
+    [TestCase("*, \"42\"")]
+    [TestCase("\"42\", *")]
+    [TestCase("\"42\" garbage")]
     public void ParseIfMatch_of_a_malformed_header_matches_nothing(string header)
     {
         var expected = EntityTags.ParseIfMatch(header);

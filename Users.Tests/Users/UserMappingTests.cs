@@ -59,7 +59,7 @@ public sealed class UserMappingTests
     // Distinct values for every field, with UpdatedAt apart from CreatedAt, so a swapped or missed field shows.
     private static User ChangedUser()
     {
-        var user = User.Create(" Ada@Example.com ", " Ada Lovelace ", isActive: true, CreatedAt);
+        var user = User.Create(" Ada@Example.com ", " Ada Lovelace ", isActive: true, UserRole.User, CreatedAt);
         user.SetActive(false, CreatedAt.AddMinutes(5));
         return user;
     }

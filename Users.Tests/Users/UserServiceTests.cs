@@ -1,22 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
+using Users.Application.Accounts;
 using Users.Application.Common;
 using Users.Application.Errors;
 using Users.Application.Users;
+using Users.Domain.Users;
 using Users.Tests.Support;
 
 namespace Users.Tests.Users;
 
 public sealed class UserServiceTests : DatabaseTest
 {
+    private static readonly Caller Admin = new(Guid.CreateVersion7(), UserRole.Admin);
+
     private UserService Service => Services.GetRequiredService<UserService>();
 
     [Test]
     public async Task CreateAsync_then_GetAsync_returns_the_same_user_and_version()
     {
-        var created = await Service.CreateAsync(
-            new CreateUserRequest { Email = " Ada@Example.com ", FullName = " Ada Lovelace ", IsActive = false }, CancellationToken.None);
+        var created = await Service.CreateAsync(Admin, new CreateUserRequest { Email = " Ada@Example.com ", FullName = " Ada Lovelace ", IsActive = false }, CancellationToken.None);
 
-        var read = await InFreshScopeAsync(service => service.GetAsync(created.User.Id, CancellationToken.None));
+        var read = await InFreshScopeAsync(service => service.GetAsync(Admin, created.User.Id, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -33,46 +36,45 @@ public sealed class UserServiceTests : DatabaseTest
     [Test]
     public async Task GetAsync_throws_NotFoundException_for_an_unknown_id()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => Service.GetAsync(Guid.CreateVersion7(), CancellationToken.None));
+        await Assert.ThrowsAsync<NotFoundException>(() => Service.GetAsync(Admin, Guid.CreateVersion7(), CancellationToken.None));
     }
 
     [Test]
     public async Task CreateAsync_throws_EmailTakenException_for_an_email_in_other_case()
     {
-        await Service.CreateAsync(new CreateUserRequest { Email = "grace@example.com", FullName = "Grace Hopper" }, CancellationToken.None);
+        await Service.CreateAsync(Admin, new CreateUserRequest { Email = "grace@example.com", FullName = "Grace Hopper" }, CancellationToken.None);
 
         await using var scope = TestEnvironment.Factory.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<UserService>();
         await Assert.ThrowsAsync<EmailTakenException>(() =>
-            service.CreateAsync(new CreateUserRequest { Email = "GRACE@Example.COM", FullName = "Other" }, CancellationToken.None));
+            service.CreateAsync(Admin, new CreateUserRequest { Email = "GRACE@Example.COM", FullName = "Other" }, CancellationToken.None));
     }
 
     [Test]
     public async Task UpdateAsync_throws_PreconditionFailedException_for_a_stale_version()
     {
-        var created = await Service.CreateAsync(new CreateUserRequest { Email = "ada@example.com", FullName = "Ada" }, CancellationToken.None);
+        var created = await Service.CreateAsync(Admin, new CreateUserRequest { Email = "ada@example.com", FullName = "Ada" }, CancellationToken.None);
         await InFreshScopeAsync(service =>
-            service.UpdateAsync(created.User.Id, new UpdateUserRequest { FullName = "First" }, ExpectedVersion.Any, CancellationToken.None));
+            service.UpdateAsync(Admin, created.User.Id, new UpdateUserRequest { FullName = "First" }, ExpectedVersion.Any, CancellationToken.None));
 
         await using var scope = TestEnvironment.Factory.Services.CreateAsyncScope();
         var stale = scope.ServiceProvider.GetRequiredService<UserService>();
-        await Assert.ThrowsAsync<PreconditionFailedException>(() => stale.UpdateAsync(
-            created.User.Id, new UpdateUserRequest { FullName = "Second" }, ExpectedVersion.OneOf([created.Version]), CancellationToken.None));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => stale.UpdateAsync(Admin, created.User.Id, new UpdateUserRequest { FullName = "Second" }, ExpectedVersion.OneOf([created.Version]), CancellationToken.None));
     }
 
     [Test]
     public async Task DeleteAsync_then_GetAsync_throws_NotFoundException()
     {
-        var created = await Service.CreateAsync(new CreateUserRequest { Email = "ada@example.com", FullName = "Ada" }, CancellationToken.None);
+        var created = await Service.CreateAsync(Admin, new CreateUserRequest { Email = "ada@example.com", FullName = "Ada" }, CancellationToken.None);
         await InFreshScopeAsync(async service =>
         {
-            await service.DeleteAsync(created.User.Id, ExpectedVersion.Any, CancellationToken.None);
+            await service.DeleteAsync(Admin, created.User.Id, ExpectedVersion.Any, CancellationToken.None);
             return true;
         });
 
         await using var scope = TestEnvironment.Factory.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<UserService>();
-        await Assert.ThrowsAsync<NotFoundException>(() => service.GetAsync(created.User.Id, CancellationToken.None));
+        await Assert.ThrowsAsync<NotFoundException>(() => service.GetAsync(Admin, created.User.Id, CancellationToken.None));
     }
 
     [Test]
@@ -81,13 +83,12 @@ public sealed class UserServiceTests : DatabaseTest
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            var created = await InFreshScopeAsync(service => service.CreateAsync(
-                new CreateUserRequest { Email = $"user{i}@example.com", FullName = $"User {i}" }, CancellationToken.None));
+            var created = await InFreshScopeAsync(service => service.CreateAsync(Admin, new CreateUserRequest { Email = $"user{i}@example.com", FullName = $"User {i}" }, CancellationToken.None));
             ids.Add(created.User.Id);
         }
 
-        var first = await Service.ListAsync(new ListUsersQuery { Limit = 2 }, CancellationToken.None);
-        var second = await Service.ListAsync(new ListUsersQuery { Limit = 2, Cursor = first.NextCursor }, CancellationToken.None);
+        var first = await Service.ListAsync(Admin, new ListUsersQuery { Limit = 2 }, CancellationToken.None);
+        var second = await Service.ListAsync(Admin, new ListUsersQuery { Limit = 2, Cursor = first.NextCursor }, CancellationToken.None);
 
         Assert.Multiple(() =>
         {

@@ -2,17 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Users.Application.Accounts;
+using Users.Application.Common;
 using Users.Application.Users;
+using Users.Infrastructure.Accounts;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Users;
 
 namespace Users.Infrastructure;
 
-public static class UsersInfrastructureServiceCollectionExtensions
+public static class DependencyInjection
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>Registers the database, the repositories and the database health check.</summary>
+    /// <summary>Registers the database, the repositories, the unit of work, the password hasher and the database health check.</summary>
     public static IServiceCollection AddUsersInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -30,6 +33,9 @@ public static class UsersInfrastructureServiceCollectionExtensions
                 options, ServiceConnectionString.From(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!)));
         services.AddSingleton<CompiledUserQueries>();
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: [ReadyTag]);
         return services;

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using Users.Application.Accounts;
+using Users.Application.Errors;
+
+namespace Users.Api.Admin;
+
+/// <summary>
+/// <c>seed-admin --email &lt;email&gt; [--full-name &lt;name&gt;]</c>: creates that account as an active admin, or
+/// promotes it, with the password from <c>USERS_ADMIN_PASSWORD</c> or standard input. It applies no migrations and
+/// starts no web server; running it again with the same password changes nothing.
+/// </summary>
+public static class SeedAdminCommand
+{
+    public const string Verb = "seed-admin";
+    public const string PasswordVariable = "USERS_ADMIN_PASSWORD";
+
+    public static bool IsRequested(string[] args) => args is [Verb, ..];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var email = Option(args, "--email");
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            await error.WriteLineAsync($"Usage: {Verb} --email <email> [--full-name <name>] (password from {PasswordVariable} or standard input)");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? await input.ReadLineAsync();
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync($"No password: set {PasswordVariable} or write it to standard input.");
+            return 2;
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var outcome = await accounts.SeedAdminAsync(email, Option(args, "--full-name") ?? "Administrator", password, CancellationToken.None);
+            await output.WriteLineAsync(outcome switch
+            {
+                AdminSeedOutcome.Created => $"Created the admin {email}.",
+                AdminSeedOutcome.Promoted => $"Made {email} an active admin.",
+                AdminSeedOutcome.PasswordChanged => $"{email} is an active admin; its password was changed and its sign-ins ended.",
+                _ => $"{email} is already an active admin with this password; nothing changed.",
+            });
+            return 0;
+        }
+        catch (Exception exception) when (exception is InvalidFieldException or ArgumentException or OptionsValidationException or ConflictException)
+        {
+            // Messages name the setting or rule; none carries the password.
+            await error.WriteLineAsync($"{Verb} failed: {exception.Message}");
+            return 1;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

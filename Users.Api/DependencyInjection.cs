@@ -1,0 +1,158 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Users.Api.Auth;
+using Users.Api.Json;
+using Users.Api.Logging;
+using Users.Api.OpenApi;
+using Users.Api.Problems;
+using Users.Api.RateLimiting;
+using Users.Api.Security;
+using Users.Application.Accounts;
+
+namespace Users.Api;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the web layer: MVC and JSON, validation, problems, authentication, rate limits, CORS and OpenAPI.</summary>
+    public static WebApplicationBuilder AddUsersApi(this WebApplicationBuilder builder)
+    {
+        // Check the container once at start-up in every environment, rather than on every resolution in Development only.
+        builder.Host.UseDefaultServiceProvider(services =>
+        {
+            services.ValidateOnBuild = true;
+            services.ValidateScopes = false;
+        });
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.DefaultMaxBytes;
+        });
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services
+            .AddControllers(mvc => mvc.ModelMetadataDetailsProviders.Add(new CamelCaseBindingNames()))
+            .AddJsonOptions(json =>
+            {
+                ApiJsonOptions.Apply(json.JsonSerializerOptions);
+                // The reader's own messages name .NET types; the problem names the field instead.
+                json.AllowInputFormatterExceptionMessages = false;
+            })
+            .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = ValidationProblems.Create);
+        services.ConfigureHttpJsonOptions(json => ApiJsonOptions.Apply(json.SerializerOptions));
+
+        // Validators run in the MVC pipeline, so an invalid request is answered with 400 before a controller runs.
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+        services.AddFluentValidationAutoValidation(validation => validation.DisableDataAnnotationsValidation = true);
+
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Customize);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddUsersAuthentication(configuration);
+        services.AddUsersRateLimits(configuration);
+        services.AddUsersNetworkSecurity(configuration);
+
+        services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<UsersDocumentTransformer>()
+            .AddDocumentTransformer<BearerSecurityTransformer>()
+            .AddOperationTransformer<BearerSecurityTransformer>()
+            .AddOperationTransformer<ResponseHeadersTransformer>()
+            .AddOperationTransformer<IfMatchTransformer>()
+            .AddSchemaTransformer<RequiredPropertiesTransformer>());
+        return builder;
+    }
+
+    /// <summary>The request pipeline, outermost first, and the endpoints.</summary>
+    public static WebApplication UseUsersApi(this WebApplication app)
+    {
+        // First, so everything after sees the client's address and scheme as a trusted proxy reported them.
+        app.UseForwardedHeaders();
+
+        // Outermost of the rest, so the request log shows the status the client got, after exceptions became problems.
+        app.UseMiddleware<RequestLog>();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            // HSTS goes out on HTTPS answers only, including those a trusted TLS-terminating proxy forwarded.
+            app.UseHsts();
+        }
+
+        if (HasHttpsEndpoint(app.Configuration))
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseRouting();
+        app.UseCors();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapControllers();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag) });
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference(reference => reference.AddPreferredSecuritySchemes(BearerSecurityTransformer.Scheme));
+        }
+
+        return app;
+    }
+
+    /// <summary>Whether the service itself listens on HTTPS, so that plain-HTTP requests can be sent there.</summary>
+    private static bool HasHttpsEndpoint(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["HTTPS_PORTS"]) ||
+        !string.IsNullOrEmpty(configuration["HTTPS_PORT"]) ||
+        configuration["URLS"]?.Contains("https://", StringComparison.OrdinalIgnoreCase) is true ||
+        configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Any(endpoint => endpoint["Url"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) is true);
+
+    /// <summary>The signing keys and the issuer of access tokens, which the application's account service uses.</summary>
+    public static void AddUsersAccessTokens(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton(provider => JwtKeyRing.Create(provider.GetRequiredService<IOptions<JwtOptions>>(), provider.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+    }
+
+    /// <summary>Bearer authentication with the ring's keys, and authorization.</summary>
+    public static void AddUsersAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddUsersAccessTokens(configuration);
+        services.AddSingleton<CachingJsonWebTokenHandler>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthorization();
+    }
+
+    public static void AddUsersRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<RateLimiterOptions>, AuthRateLimits>();
+        services.AddSingleton<EmailRateLimiter>();
+        services.AddRateLimiter(_ => { });
+    }
+
+    public static void AddUsersNetworkSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NetworkOptions>().Bind(configuration.GetSection(NetworkOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();
+        services.AddCors();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, CorsSetup>();
+    }
+}

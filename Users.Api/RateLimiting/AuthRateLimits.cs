@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Users.Api.RateLimiting;
+
+/// <summary>
+/// ASP.NET Core's rate limiter for the endpoints that take credentials: each of them has a budget per client address.
+/// The address is the connection's, or the one a trusted proxy forwarded (see <c>Network:TrustedProxies</c>).
+/// </summary>
+public sealed class AuthRateLimits(IOptions<RateLimitOptions> options) : IConfigureOptions<RateLimiterOptions>
+{
+    public const string SignIn = "sign-in";
+    public const string SignUp = "sign-up";
+    public const string Refresh = "refresh";
+
+    public void Configure(RateLimiterOptions limiter)
+    {
+        var perIp = options.Value.PerClientIp;
+        foreach (var policy in (string[])[SignIn, SignUp, Refresh])
+        {
+            limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perIp.PermitLimit,
+                Window = perIp.Window,
+                QueueLimit = 0,
+            }));
+        }
+
+        limiter.OnRejected = (rejected, _) => new ValueTask(RateLimitProblem.WriteAsync(rejected.HttpContext, rejected.Lease));
+    }
+
+    /// <summary>
+    /// The client's address; IPv6 clients by their /64, since one host commonly holds a whole /64 and would otherwise
+    /// get a fresh budget from each address of it.
+    /// </summary>
+    public static string ClientKey(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return address.AddressFamily == AddressFamily.InterNetworkV6
+            ? new IPNetwork(address, 64).BaseAddress + "/64"
+            : address.ToString();
+    }
+}

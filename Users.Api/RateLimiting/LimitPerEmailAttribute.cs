@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Users.Application.Accounts;
+
+namespace Users.Api.RateLimiting;
+
+/// <summary>Applies <see cref="EmailRateLimiter"/> to an action whose body names an email; over budget, the answer is 429.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class LimitPerEmailAttribute() : TypeFilterAttribute(typeof(Filter))
+{
+    private sealed class Filter(EmailRateLimiter limiter) : IAsyncActionFilter
+    {
+        public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+        {
+            var email = context.ActionArguments.Values.OfType<IEmailRequest>().FirstOrDefault()?.Email;
+            if (string.IsNullOrWhiteSpace(email))
+            {
+                await next();
+                return;
+            }
+
+            using var lease = limiter.Acquire(email);
+            if (!lease.IsAcquired)
+            {
+                await RateLimitProblem.WriteAsync(context.HttpContext, lease);
+                context.Result = new EmptyResult();
+                return;
+            }
+
+            await next();
+        }
+    }
+}

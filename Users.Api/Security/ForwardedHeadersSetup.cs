@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Users.Api.Security;
+
+/// <summary>
+/// Believes <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the configured proxies only. ASP.NET Core trusts
+/// loopback by default; that default is dropped, so a client on the same host cannot pick its own address.
+/// </summary>
+public sealed class ForwardedHeadersSetup(IOptions<NetworkOptions> network) : IConfigureOptions<ForwardedHeadersOptions>
+{
+    public void Configure(ForwardedHeadersOptions options)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+
+        // Walk back through as many trusted proxies as there are; stop at the first address that is not one.
+        options.ForwardLimit = null;
+        foreach (var proxy in network.Value.TrustedProxies)
+        {
+            if (NetworkOptionsValidator.TryParse(proxy, out var trusted))
+            {
+                options.KnownIPNetworks.Add(trusted);
+            }
+        }
+    }
+}

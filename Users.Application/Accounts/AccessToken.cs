@@ -1,0 +1,3 @@
+namespace Users.Application.Accounts;
+
+public sealed record AccessToken(string Value, TimeSpan Lifetime);

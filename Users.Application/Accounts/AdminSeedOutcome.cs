@@ -1,0 +1,9 @@
+namespace Users.Application.Accounts;
+
+public enum AdminSeedOutcome
+{
+    Created,
+    Promoted,
+    PasswordChanged,
+    Unchanged,
+}

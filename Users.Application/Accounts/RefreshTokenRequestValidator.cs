@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Users.Application.Accounts;
+
+public sealed class RefreshTokenRequestValidator : AbstractValidator<RefreshTokenRequest>
+{
+    /// <summary>Generous: tokens are 43 characters, but their shape is the service's to change.</summary>
+    public const int MaxLength = 512;
+
+    public RefreshTokenRequestValidator() =>
+        RuleFor(request => request.RefreshToken).NotEmpty().MaximumLength(MaxLength);
+}

@@ -1,0 +1,26 @@
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Users.Application.Accounts;
+using Users.Application.Users;
+
+namespace Users.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the application services, their settings, validators and mapping profiles.</summary>
+    public static IServiceCollection AddUsersApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
+
+        services.AddSingleton<PasswordPolicy>();
+        services.AddScoped<UserService>();
+        services.AddScoped<AccountService>();
+        services.AddValidatorsFromAssemblyContaining<UserService>(ServiceLifetime.Singleton);
+        services.AddAutoMapper(typeof(UserMappingProfile));
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Users.Application.Errors;
+
+/// <summary>The caller is signed in but may not do this.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

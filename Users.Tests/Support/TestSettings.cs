@@ -1,0 +1,30 @@
+namespace Users.Tests.Support;
+
+/// <summary>What every test app runs with unless a test says otherwise.</summary>
+public static class TestSettings
+{
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>(TestKeys.Settings)
+    {
+        ["Database:MigrateOnStartup"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+
+        // The lowest cost the service accepts: hashes stay real, and sign-ins take milliseconds, not a quarter-second.
+        ["Accounts:PasswordHashIterations"] = "10000",
+
+        // High enough that no test but the rate-limit tests ever meets them.
+        ["RateLimits:PerClientIp:PermitLimit"] = "100000",
+        ["RateLimits:PerEmail:PermitLimit"] = "100000",
+    };
+
+    /// <summary>The defaults with the given settings on top; a null value removes a setting.</summary>
+    public static Dictionary<string, string?> With(IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var merged = new Dictionary<string, string?>(Defaults);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+}
