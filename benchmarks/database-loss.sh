@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
+# shellcheck source=benchmarks/admin.sh
+source benchmarks/admin.sh
 
 before=${1:-5} down=${2:-5} after=${3:-10} connections=${4:-32}
 port=54332 api=http://127.0.0.1:5092
@@ -36,15 +38,19 @@ pg_create_db "$port" users_loss
 export ConnectionStrings__Users="Host=127.0.0.1;Port=$port;Database=users_loss;Username=postgres;Timeout=3"
 
 dotnet build Users.Api -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
-Database__MigrateOnStartup=true dotnet Users.Api/bin/Release/net10.0/Users.Api.dll --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/loss-api.log 2>&1 &
+bench_signing_key .local/loss-keys
+dll=Users.Api/bin/Release/net10.0/Users.Api.dll
+Database__MigrateOnStartup=true dotnet "$dll" --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/loss-api.log 2>&1 &
 app_pid=$!
 for _ in $(seq 60); do curl -fs "$api/health/ready" >/dev/null && break; sleep 1; done
-psql_bench "TRUNCATE users" >/dev/null
+psql_bench "TRUNCATE users CASCADE" >/dev/null
+token=$(bench_admin_token "$api" "$dll")
+[[ -n $token ]] || { echo "could not sign in as the benchmark admin" >&2; exit 1; }
 
 ids=.local/loss-ids.txt
 : >"$ids"
 for i in $(seq 200); do
-    curl -fs -X POST "$api/api/v1/users" -H 'Content-Type: application/json' \
+    curl -fs -X POST "$api/api/v1/users" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
         -d "{\"email\":\"seed$i@example.com\",\"fullName\":\"Seed User $i\"}" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >>"$ids"
 done
 
@@ -54,17 +60,18 @@ cat >"$script" <<LUA
 local ids, n = {}, 0
 for line in io.lines("$PWD/$ids") do n = n + 1; ids[n] = line end
 local threads, counter = {}, 0
+local auth = "Bearer $token"
 function setup(thread) thread:set("id", #threads + 1); table.insert(threads, thread) end
 function init() statuses = {}; created = 0; retry_after_missing = 0; i = 0 end
 function request()
   i = i + 1
   if i % 5 == 0 then
-    return wrk.format("POST", "/api/v1/users", { ["Content-Type"] = "application/json" },
+    return wrk.format("POST", "/api/v1/users", { ["Content-Type"] = "application/json", ["Authorization"] = auth },
       string.format('{"email":"load-%d-%d@example.com","fullName":"Load"}', id, i))
   elseif i % 5 == 1 then
-    return wrk.format("GET", "/api/v1/users?limit=10")
+    return wrk.format("GET", "/api/v1/users?limit=10", { ["Authorization"] = auth })
   end
-  return wrk.format("GET", "/api/v1/users/" .. ids[i % n + 1])
+  return wrk.format("GET", "/api/v1/users/" .. ids[i % n + 1], { ["Authorization"] = auth })
 end
 function response(status, headers)
   statuses[status] = (statuses[status] or 0) + 1
@@ -93,7 +100,7 @@ pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null
 sleep "$down"
 pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA.log" -o "-p $port" -w start >/dev/null
 restarted=$(date +%s%N)
-until curl -fs -o /dev/null "$api/api/v1/users/$(head -1 "$ids")"; do sleep 0.1; done
+until curl -fs -o /dev/null -H "Authorization: Bearer $token" "$api/api/v1/users/$(head -1 "$ids")"; do sleep 0.1; done
 echo "service answered 200 again $(( ($(date +%s%N) - restarted) / 1000000 )) ms after PostgreSQL was back"
 wait "$wrk_pid"
 

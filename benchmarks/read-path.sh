@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Read-path benchmark: GET /api/v1/users/{id} of the service beside a raw-Npgsql endpoint reading the same
-# row of the same table (benchmarks/RawRead), on one throw-away cluster, measured in alternating rounds.
-# Prints requests/s for each round and the service/raw ratio (the aim is >= 0.8). Needs wrk (installed
-# from Debian's packages when run as root). Usage: benchmarks/read-path.sh [rounds] [seconds] [connections]
+# Read-path benchmark: GET /api/v1/users/{id} of the service, with an admin's bearer token, beside a raw-Npgsql
+# endpoint reading the same row of the same table (benchmarks/RawRead), on one throw-away cluster, measured in
+# alternating rounds. Prints requests/s for each round and the service/raw ratio (the aim is >= 0.8).
+# BASELINE=<git ref> also builds that commit and measures it in the same rounds (e.g. the service before a change).
+# Needs wrk and openssl (wrk installed from Debian's packages when run as root).
+# Usage: benchmarks/read-path.sh [rounds] [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
+# shellcheck source=benchmarks/admin.sh
+source benchmarks/admin.sh
 
 rounds=${1:-3} seconds=${2:-10} connections=${3:-32}
-port=54331 api=http://127.0.0.1:5090 raw=http://127.0.0.1:5091
+port=54331 api=http://127.0.0.1:5090 raw=http://127.0.0.1:5091 base=http://127.0.0.1:5093
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # As scripts/run.sh serves it (Development: one text line per request); ASPNETCORE_ENVIRONMENT=Production for JSON logs.
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
@@ -24,6 +28,7 @@ cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     pg_stop_if_started || true
+    [[ -z ${BASELINE:-} ]] || git worktree remove --force .local/bench-baseline 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -33,18 +38,27 @@ export ConnectionStrings__Users="Host=127.0.0.1;Port=$port;Database=users_bench;
 
 dotnet build Users.Api -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
 dotnet build benchmarks/RawRead -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
-Database__MigrateOnStartup=true dotnet Users.Api/bin/Release/net10.0/Users.Api.dll --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/bench-api.log 2>&1 &
+bench_signing_key .local/bench-keys
+dll=Users.Api/bin/Release/net10.0/Users.Api.dll
+Database__MigrateOnStartup=true dotnet "$dll" --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/bench-api.log 2>&1 &
 pids+=($!)
+if [[ -n ${BASELINE:-} ]]; then
+    git worktree remove --force .local/bench-baseline 2>/dev/null || true
+    git worktree add -q --detach .local/bench-baseline "$BASELINE"
+    dotnet build .local/bench-baseline/Users.Api -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
+fi
 dotnet benchmarks/RawRead/bin/Release/net10.0/RawRead.dll --urls "$raw" >.local/bench-raw.log 2>&1 &
 pids+=($!)
 for _ in $(seq 60); do curl -fs "$api/health/ready" >/dev/null && curl -s -o /dev/null "$raw/raw/users/00000000-0000-0000-0000-000000000000" && break; sleep 1; done
 
-# 1,000 users made through the API; wrk cycles through their ids.
-pg_psql -h 127.0.0.1 -p "$port" -U postgres -d users_bench -qc "TRUNCATE users"
+# An admin reads; 1,000 users made through the API; wrk cycles through their ids.
+pg_psql -h 127.0.0.1 -p "$port" -U postgres -d users_bench -qc "TRUNCATE users CASCADE"
+token=$(bench_admin_token "$api" "$dll")
+[[ -n $token ]] || { echo "could not sign in as the benchmark admin" >&2; exit 1; }
 ids=.local/bench-ids.txt
 : >"$ids"
 for i in $(seq 1000); do
-    curl -fs -X POST "$api/api/v1/users" -H 'Content-Type: application/json' \
+    curl -fs -X POST "$api/api/v1/users" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
         -d "{\"email\":\"bench$i.$RANDOM@example.com\",\"fullName\":\"Bench User $i\"}" |
         grep -o '"id":"[^"]*"' | cut -d'"' -f4 >>"$ids"
 done
@@ -55,15 +69,24 @@ for line in io.lines("$PWD/$ids") do n = n + 1; ids[n] = line end
 local i = 0
 request = function()
   i = i % n + 1
-  return wrk.format("GET", wrk.path .. ids[i])
+  return wrk.format("GET", wrk.path .. ids[i], { ["Authorization"] = "Bearer $token" })
 end
 LUA
 
 # A benchmark of 404s measures nothing: both endpoints must serve the users just made.
 [[ $(wc -l <"$ids") -eq 1000 ]] || { echo "expected 1000 user ids, got $(wc -l <"$ids")" >&2; exit 1; }
+if [[ -n ${BASELINE:-} ]]; then
+    # Started only now: the service above applied the migrations, and the baseline needs none of its own.
+    Database__MigrateOnStartup=false dotnet .local/bench-baseline/Users.Api/bin/Release/net10.0/Users.Api.dll --contentRoot "$PWD/.local/bench-baseline/Users.Api/bin/Release/net10.0" \
+        --urls "$base" >.local/bench-baseline.log 2>&1 &
+    pids+=($!)
+    for _ in $(seq 60); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
+fi
 first=$(head -1 "$ids")
-for url in "$api/api/v1/users/$first" "$raw/raw/users/$first"; do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]] || { echo "$url does not answer 200" >&2; exit 1; }
+targets=("$api/api/v1/users/" "$raw/raw/users/")
+[[ -z ${BASELINE:-} ]] || targets+=("$base/api/v1/users/")
+for url in "${targets[@]}"; do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url$first") == 200 ]] || { echo "$url$first does not answer 200" >&2; exit 1; }
 done
 
 measure() { # url-prefix -> requests/s; fails on any non-2xx answer
@@ -75,16 +98,18 @@ measure() { # url-prefix -> requests/s; fails on any non-2xx answer
     fi
     awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
-measure "$api/api/v1/users/" >/dev/null   # warm-up: JIT, pools, caches
-measure "$raw/raw/users/" >/dev/null
+for url in "${targets[@]}"; do measure "$url" >/dev/null; done   # warm-up: JIT, pools, caches
 
-echo "round  service(req/s)  raw(req/s)  ratio"
-total_api=0 total_raw=0
+echo "round  service(req/s)  raw(req/s)  ratio${BASELINE:+  baseline(req/s)  service/baseline}"
+total_api=0 total_raw=0 total_base=0
 for r in $(seq "$rounds"); do
     a=$(measure "$api/api/v1/users/")
     b=$(measure "$raw/raw/users/")
+    c=0
+    [[ -z ${BASELINE:-} ]] || c=$(measure "$base/api/v1/users/")
     total_api=$(awk -v x="$total_api" -v y="$a" 'BEGIN{print x+y}')
     total_raw=$(awk -v x="$total_raw" -v y="$b" 'BEGIN{print x+y}')
-    awk -v r="$r" -v a="$a" -v b="$b" 'BEGIN{printf "%5d  %14.0f  %10.0f  %5.2f\n", r, a, b, a/b}'
+    total_base=$(awk -v x="$total_base" -v y="$c" 'BEGIN{print x+y}')
+    awk -v r="$r" -v a="$a" -v b="$b" -v c="$c" 'BEGIN{printf "%5d  %14.0f  %10.0f  %5.2f", r, a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c; printf "\n"}'
 done
-awk -v a="$total_api" -v b="$total_raw" 'BEGIN{printf "all    %14.0f  %10.0f  %5.2f  (service/raw, aim >= 0.80)\n", a, b, a/b}'
+awk -v a="$total_api" -v b="$total_raw" -v c="$total_base" 'BEGIN{printf "all    %14.0f  %10.0f  %5.2f", a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c; printf "  (service/raw, aim >= 0.80)\n"}'

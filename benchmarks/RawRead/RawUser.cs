@@ -1,1 +1,1 @@
-internal sealed record RawUser(Guid Id, string Email, string FullName, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+internal sealed record RawUser(Guid Id, string Email, string FullName, bool IsActive, string Role, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
