@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
 using Users.Application.Errors;
+using Users.Application.Users;
 
 namespace Users.Api.Admin;
 
@@ -18,8 +19,8 @@ public static class SeedAdminCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        var email = Option(args, "--email");
-        if (string.IsNullOrWhiteSpace(email))
+        var email = Option(args, "--email")?.Trim();
+        if (string.IsNullOrWhiteSpace(email) || !EmailSyntax.IsValid(email))
         {
             await error.WriteLineAsync($"Usage: {Verb} --email <email> [--full-name <name>] (password from {PasswordVariable} or standard input)");
             return 2;

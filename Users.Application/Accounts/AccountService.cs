@@ -151,6 +151,7 @@ public sealed class AccountService(
                 {
                     user.ChangeRole(UserRole.Admin, now);
                     user.SetActive(true, now);
+                    await refreshTokens.RevokeAllOfUserAsync(user.Id, now, token);
                     outcome = AdminSeedOutcome.Promoted;
                 }
 

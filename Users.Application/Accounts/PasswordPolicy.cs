@@ -26,7 +26,7 @@ public sealed class PasswordPolicy(IOptions<AccountOptions> options)
 
         var estimate = Zxcvbn.Zxcvbn.MatchPassword(password, Dictionary(accountWords));
         return estimate.Score < options.Value.MinPasswordScore
-            ? $"is too easy to guess (it would be found in {estimate.CrackTimeDisplay}). Use a longer phrase of unrelated words; " +
+            ? $"is too easy to guess (time to crack it: {estimate.CrackTimeDisplay}). Use a longer phrase of unrelated words; " +
               "avoid common passwords, names, dates, keyboard patterns and parts of your email or name."
             : null;
     }

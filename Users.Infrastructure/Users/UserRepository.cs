@@ -47,7 +47,7 @@ public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUs
     public Task<User?> FindByEmailForUpdateAsync(string email, CancellationToken cancellationToken) =>
         db.Users.FromSql($"SELECT *, xmin FROM users WHERE normalized_email = lower({email})")
             .AsTracking()
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> LockActiveAdminIdsAsync(CancellationToken cancellationToken) =>
         await db.Database
