@@ -51,6 +51,25 @@ public sealed class StartupConfigurationTests
         AssertRefusedNaming(failure, report, "Database:MigrateOnStartup");
     }
 
+    [TestCase("Accounts:MinPasswordScore", "5")]
+    [TestCase("Accounts:PasswordHashIterations", "1000")]
+    [TestCase("Accounts:RefreshTokenLifetime", "-1.00:00:00")]
+    [TestCase("RateLimits:PerClientIp:PermitLimit", "0")]
+    [TestCase("RateLimits:PerEmail:Window", "00:00:00")]
+    public async Task App_does_not_start_with_an_out_of_range_account_setting(string setting, string value)
+    {
+        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
+            ["Database:MigrateOnStartup"] = "false",
+            [setting] = value,
+        });
+
+        var (failure, report) = Start(factory);
+
+        AssertRefusedNaming(failure, report, setting);
+    }
+
     [Test]
     public async Task App_starts_when_the_settings_are_valid()
     {
