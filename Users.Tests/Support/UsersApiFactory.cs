@@ -49,6 +49,10 @@ public sealed class UsersApiFactory(
 
     public Task<SignedInUser> SignInAsAdminAsync(string email = "admin@example.com") => SignInAsync(UserRole.Admin, email, "An Admin");
 
+    /// <summary>A stored ordinary user and a client signed in as it.</summary>
+    public Task<SignedInUser> AsUserAsync(string email = "user@example.com", string fullName = "Signed In") =>
+        SignInAsync(UserRole.User, email, fullName);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
