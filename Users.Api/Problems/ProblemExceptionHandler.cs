@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Users.Api.RateLimiting;
 using Users.Application.Errors;
 
 namespace Users.Api.Problems;
@@ -17,6 +18,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             // The client went away; there is nobody to answer.
             return true;
+        }
+
+        if (exception is RateLimitRejectedException rejected)
+        {
+            return await RateLimitProblem.WriteAsync(httpContext, rejected.RetryAfter);
         }
 
         if (exception is InvalidFieldException invalid)

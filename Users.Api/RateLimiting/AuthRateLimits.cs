@@ -29,7 +29,7 @@ public sealed class AuthRateLimits(IOptions<RateLimitOptions> options) : IConfig
             }));
         }
 
-        limiter.OnRejected = (rejected, _) => new ValueTask(RateLimitProblem.WriteAsync(rejected.HttpContext, rejected.Lease));
+        limiter.OnRejected = (rejected, _) => new ValueTask(RateLimitProblem.WriteAsync(rejected.HttpContext, RateLimitProblem.RetryAfter(rejected.Lease)));
     }
 
     /// <summary>

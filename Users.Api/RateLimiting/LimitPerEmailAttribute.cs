@@ -4,7 +4,10 @@ using Users.Application.Accounts;
 
 namespace Users.Api.RateLimiting;
 
-/// <summary>Applies <see cref="EmailRateLimiter"/> to an action whose body names an email; over budget, the answer is 429.</summary>
+/// <summary>
+/// Applies <see cref="EmailRateLimiter"/> to an action whose body names an email, once the body is bound and valid;
+/// over budget, the action does not run and the answer is 429.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class LimitPerEmailAttribute() : TypeFilterAttribute(typeof(Filter))
 {
@@ -19,12 +22,12 @@ public sealed class LimitPerEmailAttribute() : TypeFilterAttribute(typeof(Filter
                 return;
             }
 
-            using var lease = limiter.Acquire(email);
-            if (!lease.IsAcquired)
+            using (var lease = limiter.Acquire(email))
             {
-                await RateLimitProblem.WriteAsync(context.HttpContext, lease);
-                context.Result = new EmptyResult();
-                return;
+                if (!lease.IsAcquired)
+                {
+                    throw new RateLimitRejectedException(RateLimitProblem.RetryAfter(lease));
+                }
             }
 
             await next();
