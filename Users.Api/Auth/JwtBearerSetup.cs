@@ -36,12 +36,27 @@ public sealed class JwtBearerSetup(JwtKeyRing keys, IOptions<JwtOptions> options
         };
         bearer.Events = new JwtBearerEvents
         {
+            OnTokenValidated = RequireCaller,
             OnChallenge = AuthProblems.ChallengeAsync,
             OnForbidden = AuthProblems.ForbiddenAsync,
         };
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    /// <summary>
+    /// A signed token that names no user or no known role is refused like a forged one (<c>invalid_token</c>), before
+    /// anything else about the request is looked at.
+    /// </summary>
+    private static Task RequireCaller(TokenValidatedContext context)
+    {
+        if (context.Principal?.FindCaller() is null)
+        {
+            context.Fail(CallerClaims.Unusable);
+        }
+
+        return Task.CompletedTask;
+    }
 
     private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {

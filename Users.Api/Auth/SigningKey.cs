@@ -44,10 +44,14 @@ public sealed class SigningKey
             return null;
         }
 
-        if (key.ExportParameters(includePrivateParameters: false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
+        // A key written with explicit curve parameters (openssl's ec_param_enc:explicit) names no curve at all.
+        var curve = key.ExportParameters(includePrivateParameters: false).Curve;
+        if (!curve.IsNamed || curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
         {
             key.Dispose();
-            error = "is not on the P-256 curve that ES256 needs.";
+            error = curve.IsNamed
+                ? "is not on the P-256 curve that ES256 needs."
+                : "gives its curve as explicit parameters; ES256 needs a key that names the P-256 curve (openssl's default).";
             return null;
         }
 
