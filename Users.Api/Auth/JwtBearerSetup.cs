@@ -25,6 +25,7 @@ public sealed class JwtBearerSetup(JwtKeyRing keys, IOptions<JwtOptions> options
             ValidIssuer = settings.Issuer,
             ValidAudience = settings.Audience,
             ValidAlgorithms = [SigningKey.Algorithm],
+            ValidTypes = ["JWT"],
             IssuerSigningKeys = keys.Keys.Select(key => key.SecurityKey).ToList(),
             TryAllIssuerSigningKeys = false,
             RequireSignedTokens = true,

@@ -29,9 +29,12 @@ public sealed class JwtKeyRing
     {
         errors = [];
         var configured = options.Keys;
+        var settingOf = (int i) => $"{JwtOptions.Section}:Keys:{i}";
         if (configured.Count == 0 && environment.IsDevelopment())
         {
-            configured = [new JwtKeyOptions { Id = DevelopmentKeyId, Pem = DevelopmentKey(Path.Combine(environment.ContentRootPath, options.DevelopmentKeyFile)) }];
+            var path = Path.Combine(environment.ContentRootPath, options.DevelopmentKeyFile);
+            configured = [new JwtKeyOptions { Id = DevelopmentKeyId, PemFile = DevelopmentKey(path) }];
+            settingOf = _ => $"The development key {path} ({JwtOptions.Section}:DevelopmentKeyFile; delete the file to make a new one)";
         }
 
         if (configured.Count == 0)
@@ -44,7 +47,7 @@ public sealed class JwtKeyRing
         var keys = new List<SigningKey>();
         for (var i = 0; i < configured.Count; i++)
         {
-            if (Load(configured[i], $"{JwtOptions.Section}:Keys:{i}", errors) is { } key)
+            if (Load(configured[i], settingOf(i), environment.ContentRootPath, errors) is { } key)
             {
                 keys.Add(key);
             }
@@ -59,7 +62,7 @@ public sealed class JwtKeyRing
         return errors.Count == 0 && signer is not null ? new JwtKeyRing(keys, signer) : null;
     }
 
-    private static SigningKey? Load(JwtKeyOptions options, string setting, List<string> errors)
+    private static SigningKey? Load(JwtKeyOptions options, string setting, string contentRoot, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(options.Id))
         {
@@ -74,13 +77,15 @@ public sealed class JwtKeyRing
         }
         else if (!string.IsNullOrWhiteSpace(options.PemFile))
         {
-            if (!File.Exists(options.PemFile))
+            // Relative to the content root, like every other file the service's settings name.
+            var path = Path.Combine(contentRoot, options.PemFile);
+            if (!File.Exists(path))
             {
-                errors.Add($"{setting}:PemFile names a file that does not exist: {options.PemFile}");
+                errors.Add($"{setting}:PemFile names a file that does not exist: {path}");
                 return null;
             }
 
-            pem = File.ReadAllText(options.PemFile);
+            pem = File.ReadAllText(path);
         }
         else
         {
@@ -125,26 +130,31 @@ public sealed class JwtKeyRing
         return null;
     }
 
+    /// <summary>The development key's file, made with a new key unless it exists; returns its path.</summary>
     private static string DevelopmentKey(string path)
     {
         if (File.Exists(path))
         {
-            return File.ReadAllText(path);
+            return path;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var pem = SigningKey.CreatePrivatePem();
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var file = new StreamWriter(path, options))
+        try
         {
-            file.Write(pem);
+            using var file = new StreamWriter(path, options);
+            file.Write(SigningKey.CreatePrivatePem());
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another instance starting at the same moment made it first; both use that one.
         }
 
-        return pem;
+        return path;
     }
 }
