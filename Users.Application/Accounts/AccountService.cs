@@ -57,14 +57,14 @@ public sealed class AccountService(
             throw new AuthenticationFailedException(WrongCredentials);
         }
 
-        if (check == PasswordCheck.CorrectButRehash)
-        {
-            user.UpgradePasswordHash(passwords.Hash(request.Password!));
-        }
-
         var (refreshToken, refreshHash) = RefreshTokenSecret.Create();
         refreshTokens.Add(RefreshToken.StartFamily(user.Id, refreshHash, clock.GetUtcNow(), options.Value.RefreshTokenLifetime));
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (check == PasswordCheck.CorrectButRehash)
+        {
+            await UpgradePasswordHashAsync(user, request.Password!, cancellationToken);
+        }
+
         return Tokens(user, refreshToken);
     }
 
@@ -175,6 +175,23 @@ public sealed class AccountService(
         }
 
         user.SetPasswordHash(passwords.Hash(password), clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Stores the password under today's cost, after the sign-in is saved: if another request changed the user first
+    /// (a concurrent sign-in upgraded it, or the password changed), its write stands and this sign-in still succeeds.
+    /// </summary>
+    private async Task UpgradePasswordHashAsync(User user, string password, CancellationToken cancellationToken)
+    {
+        user.UpgradePasswordHash(passwords.Hash(password));
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The user's row is newer than the one checked: an old hash left behind is upgraded at the next sign-in.
+        }
     }
 
     private Task<RefreshToken?> FindAsync(string? token, CancellationToken cancellationToken) =>
