@@ -45,7 +45,7 @@ public sealed class AuthController(AccountService accounts) : ControllerBase
     {
         var created = await accounts.SignUpAsync(request, cancellationToken);
         Response.Headers.ETag = EntityTags.Format(created.Version);
-        return Created($"/{UsersController.Path}/{created.User.Id}", created.User);
+        return CreatedAtAction(nameof(UsersController.Get), "Users", new { id = created.User.Id }, created.User);
     }
 
     /// <summary>Signs in with email and password.</summary>

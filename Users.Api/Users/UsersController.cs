@@ -172,6 +172,7 @@ public sealed class UsersController(UserService users, AccountService accounts) 
     /// <response code="204">The password is changed.</response>
     /// <response code="400">The current password is wrong, or the new one is too short or too easy to guess.</response>
     /// <response code="404">The account was deleted after the access token was issued.</response>
+    /// <response code="409">The account changed at the same moment (another password change, say); retry.</response>
     /// <response code="413">The body is larger than 1 MiB.</response>
     /// <response code="415">The body is not JSON.</response>
     [HttpPut("me/password")]
@@ -179,6 +180,7 @@ public sealed class UsersController(UserService users, AccountService accounts) 
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ContentTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
     public async Task<IActionResult> ChangePassword(
