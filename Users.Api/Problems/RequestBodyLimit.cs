@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -34,9 +35,13 @@ public sealed class RequestBodyLimit(RequestDelegate next, IProblemDetailsServic
         await next(context);
     }
 
-    /// <summary>The body limit of the endpoint the request was routed to.</summary>
+    /// <summary>
+    /// The body limit of the endpoint the request was routed to; while the exception handler answers, which clears the
+    /// endpoint, that of the endpoint it remembers.
+    /// </summary>
     public static long For(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBytes;
+        (context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint)
+            ?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBytes;
 
     public static string Detail(long limit) => $"The request body is larger than {Describe(limit)}, the most this address accepts.";
 

@@ -11,7 +11,11 @@ public sealed class ForwardedHeadersSetup(IOptions<NetworkOptions> network) : IC
 {
     public void Configure(ForwardedHeadersOptions options)
     {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // ASP.NET Core checks the peer against the known proxies only when there are some: with none, it would believe
+        // every peer. So with no proxy configured, the headers are not read at all.
+        options.ForwardedHeaders = network.Value.TrustedProxies.Count == 0
+            ? ForwardedHeaders.None
+            : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
 
