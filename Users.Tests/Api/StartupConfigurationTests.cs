@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
 using Users.Tests.Support;
 
 namespace Users.Tests.Api;
@@ -18,9 +17,9 @@ public sealed class StartupConfigurationTests
     {
         await using var factory = new UsersApiFactory(connectionString);
 
-        var (failure, report) = Start(factory);
+        var attempt = StartupAttempt.Of(factory);
 
-        AssertRefusedNaming(failure, report, "ConnectionStrings:Users");
+        attempt.AssertRefusedSaying("ConnectionStrings:Users");
     }
 
     [Test]
@@ -32,9 +31,9 @@ public sealed class StartupConfigurationTests
             ["Database:MigrateOnStartup"] = "false",
         });
 
-        var (failure, report) = Start(factory);
+        var attempt = StartupAttempt.Of(factory);
 
-        AssertRefusedNaming(failure, report, "ConnectionStrings:Users");
+        attempt.AssertRefusedSaying("ConnectionStrings:Users");
     }
 
     [Test]
@@ -46,9 +45,9 @@ public sealed class StartupConfigurationTests
             ["Database:MigrateOnStartup"] = "maybe",
         });
 
-        var (failure, report) = Start(factory);
+        var attempt = StartupAttempt.Of(factory);
 
-        AssertRefusedNaming(failure, report, "Database:MigrateOnStartup");
+        attempt.AssertRefusedSaying("Database:MigrateOnStartup");
     }
 
     [TestCase("Accounts:MinPasswordScore", "5")]
@@ -65,9 +64,9 @@ public sealed class StartupConfigurationTests
             [setting] = value,
         });
 
-        var (failure, report) = Start(factory);
+        var attempt = StartupAttempt.Of(factory);
 
-        AssertRefusedNaming(failure, report, setting);
+        attempt.AssertRefusedSaying(setting);
     }
 
     [Test]
@@ -79,68 +78,8 @@ public sealed class StartupConfigurationTests
             ["Database:MigrateOnStartup"] = "false",
         });
 
-        var (failure, report) = Start(factory);
+        var attempt = StartupAttempt.Of(factory);
 
-        Assert.That(failure, Is.Null, report);
-    }
-
-    /// <summary>Starts the app; returns what it threw (null if it started) and what it wrote to standard error.</summary>
-    private static (Exception? Failure, string StandardError) Start<TFactory>(TFactory factory)
-        where TFactory : WebApplicationFactory<Program>
-    {
-        var original = Console.Error;
-        using var standardError = new StringWriter();
-        Console.SetError(standardError);
-        try
-        {
-            factory.CreateClient().Dispose();
-            return (null, standardError.ToString());
-        }
-#pragma warning disable CA1031 // Whatever stops the app is the subject of the test.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return (exception, standardError.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
-
-    private static void AssertRefusedNaming(Exception? failure, string standardError, string setting)
-    {
-        var said = string.Join(Environment.NewLine, [standardError, .. Messages(failure)]);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(failure, Is.Not.Null, "the app started");
-            Assert.That(said, Does.Contain(setting));
-        }
-    }
-
-    /// <summary>The messages of an exception and of every exception inside it.</summary>
-    private static List<string> Messages(Exception? exception)
-    {
-        var messages = new List<string>();
-        var pending = new Stack<Exception>();
-        if (exception is not null)
-        {
-            pending.Push(exception);
-        }
-
-        while (pending.TryPop(out var current))
-        {
-            messages.Add(current.Message);
-            if (current is AggregateException aggregate)
-            {
-                aggregate.InnerExceptions.ToList().ForEach(pending.Push);
-            }
-            else if (current.InnerException is { } inner)
-            {
-                pending.Push(inner);
-            }
-        }
-
-        return messages;
+        attempt.AssertStarted();
     }
 }

@@ -109,6 +109,6 @@ public sealed class DevelopmentKeyTests
             ["Database:MigrateOnStartup"] = "false",
             ["Jwt:DevelopmentKeyFile"] = _keyFile,
         };
-        return withKeys ? new ConfiguredApiFactory(settings, Environments.Development) : new KeylessApiFactory(settings, Environments.Development);
+        return withKeys ? new ConfiguredApiFactory(settings, Environments.Development) : new ConfiguredApiFactory(settings, Environments.Development, withTestKey: false);
     }
 }

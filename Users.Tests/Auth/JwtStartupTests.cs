@@ -18,9 +18,9 @@ public sealed class JwtStartupTests
     [TestCase("Testing")]
     public async Task App_does_not_start_outside_Development_without_keys(string environment)
     {
-        await using var factory = new KeylessApiFactory(Settings(new()), environment);
+        await using var factory = new ConfiguredApiFactory(Settings(new()), environment, withTestKey: false);
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys is not set");
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys is not set");
     }
 
     [TestCase("not a key", TestName = "App_does_not_start_when_a_key_is_not_PEM")]
@@ -29,7 +29,7 @@ public sealed class JwtStartupTests
     {
         await using var factory = new ConfiguredApiFactory(Settings(new() { ["Jwt:Keys:0:Pem"] = pem }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys:0");
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys:0");
     }
 
     [Test]
@@ -39,7 +39,7 @@ public sealed class JwtStartupTests
         using var explicitCurve = ECDsa.Create(key.ExportExplicitParameters(includePrivateParameters: true));
         await using var factory = new ConfiguredApiFactory(Settings(new() { ["Jwt:Keys:0:Pem"] = explicitCurve.ExportPkcs8PrivateKeyPem() }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys:0");
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys:0");
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class JwtStartupTests
     {
         await using var factory = new ConfiguredApiFactory(Settings(new() { ["Jwt:SigningKeyId"] = "retired-key" }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:SigningKeyId", "retired-key");
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:SigningKeyId", "retired-key");
     }
 
     [Test]
@@ -60,7 +60,7 @@ public sealed class JwtStartupTests
             ["Jwt:SigningKeyId"] = PublicKeyId,
         }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:SigningKeyId", PublicKeyId);
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:SigningKeyId", PublicKeyId);
     }
 
     [Test]
@@ -68,7 +68,7 @@ public sealed class JwtStartupTests
     {
         await using var factory = new ConfiguredApiFactory(Settings(new() { ["Jwt:Keys:0:Pem"] = TestKeys.PublicPemOf(TestKeys.SigningPem) }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys");
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys");
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class JwtStartupTests
             ["Jwt:Keys:1:Pem"] = TestKeys.StrangerPem,
         }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:SigningKeyId");
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:SigningKeyId");
     }
 
     [Test]
@@ -93,7 +93,7 @@ public sealed class JwtStartupTests
             ["Jwt:SigningKeyId"] = SecondKeyId,
         }));
 
-        StartAttempt.Of(factory).AssertStarted();
+        StartupAttempt.Of(factory).AssertStarted();
     }
 
     [Test]
@@ -106,7 +106,7 @@ public sealed class JwtStartupTests
             ["Jwt:SigningKeyId"] = TestKeys.SigningKeyId,
         }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys", TestKeys.SigningKeyId);
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys", TestKeys.SigningKeyId);
     }
 
     [TestCase("01:00:01")]
@@ -117,7 +117,7 @@ public sealed class JwtStartupTests
     {
         await using var factory = new ConfiguredApiFactory(Settings(new() { ["Jwt:AccessTokenLifetime"] = lifetime }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:AccessTokenLifetime");
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:AccessTokenLifetime");
     }
 
     [Test]
@@ -125,7 +125,7 @@ public sealed class JwtStartupTests
     {
         await using var factory = new ConfiguredApiFactory(Settings(new() { ["Jwt:AccessTokenLifetime"] = "01:00:00" }));
 
-        StartAttempt.Of(factory).AssertStarted();
+        StartupAttempt.Of(factory).AssertStarted();
     }
 
     [TestCase("Jwt:Issuer", null)]
@@ -138,7 +138,7 @@ public sealed class JwtStartupTests
     {
         await using var factory = new ConfiguredApiFactory(Settings(new() { [setting] = value }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying(setting);
+        StartupAttempt.Of(factory).AssertRefusedSaying(setting);
     }
 
     [Test]
@@ -151,7 +151,7 @@ public sealed class JwtStartupTests
             ["Jwt:Keys:0:PemFile"] = missing,
         }));
 
-        StartAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys:0:PemFile", missing);
+        StartupAttempt.Of(factory).AssertRefusedSaying("Jwt:Keys:0:PemFile", missing);
     }
 
     [Test]
@@ -167,7 +167,7 @@ public sealed class JwtStartupTests
                 ["Jwt:Keys:0:PemFile"] = file,
             }));
 
-            var attempt = StartAttempt.Of(factory);
+            var attempt = StartupAttempt.Of(factory);
 
             attempt.AssertStarted();
             using var client = factory.CreateClient();

@@ -56,11 +56,23 @@ public sealed class HstsTests
         Assert.That(response.Headers.Contains("Strict-Transport-Security"), Is.False);
     }
 
-    private static EnvironmentApiFactory Production(string? trustedProxy) =>
-        new("Production", trustedProxy is null ? [] : new Dictionary<string, string?> { ["Network:TrustedProxies:0"] = trustedProxy });
+    private static ConfiguredApiFactory Production(string? trustedProxy)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
+            ["Database:MigrateOnStartup"] = "false",
+        };
+        if (trustedProxy is not null)
+        {
+            settings["Network:TrustedProxies:0"] = trustedProxy;
+        }
+
+        return new ConfiguredApiFactory(settings, "Production");
+    }
 
     /// <summary>Asks for the liveness check on the public host name, from a peer, optionally as forwarded HTTPS.</summary>
-    private static async Task<HttpResponseMessage> GetAsync(EnvironmentApiFactory factory, string peer, string? forwardedProto)
+    private static async Task<HttpResponseMessage> GetAsync(ConfiguredApiFactory factory, string peer, string? forwardedProto)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = PublicHost });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");

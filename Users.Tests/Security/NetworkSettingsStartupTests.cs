@@ -16,7 +16,7 @@ public sealed class NetworkSettingsStartupTests
 
         var attempt = StartupAttempt.Of(factory);
 
-        AssertRefusedNaming(attempt, "Network:CorsOrigins:0");
+        attempt.AssertRefusedSaying("Network:CorsOrigins:0");
     }
 
     [TestCase("proxy.internal", TestName = "App_does_not_start_when_a_trusted_proxy_is_a_host_name")]
@@ -28,7 +28,7 @@ public sealed class NetworkSettingsStartupTests
 
         var attempt = StartupAttempt.Of(factory);
 
-        AssertRefusedNaming(attempt, "Network:TrustedProxies:0");
+        attempt.AssertRefusedSaying("Network:TrustedProxies:0");
     }
 
     [Test]
@@ -42,7 +42,7 @@ public sealed class NetworkSettingsStartupTests
 
         var attempt = StartupAttempt.Of(factory);
 
-        AssertRefusedNaming(attempt, "Network:TrustedProxies:1");
+        attempt.AssertRefusedSaying("Network:TrustedProxies:1");
     }
 
     [Test]
@@ -59,7 +59,7 @@ public sealed class NetworkSettingsStartupTests
 
         var attempt = StartupAttempt.Of(factory);
 
-        Assert.That(attempt.Failure, Is.Null, attempt.Said);
+        attempt.AssertStarted();
     }
 
     private static ConfiguredApiFactory App(Dictionary<string, string?> network) =>
@@ -68,13 +68,4 @@ public sealed class NetworkSettingsStartupTests
             ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
             ["Database:MigrateOnStartup"] = "false",
         });
-
-    private static void AssertRefusedNaming(StartupAttempt attempt, string setting)
-    {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(attempt.Failure, Is.Not.Null, "the app started");
-            Assert.That(attempt.Said, Does.Contain(setting));
-        }
-    }
 }

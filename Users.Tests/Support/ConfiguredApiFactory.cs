@@ -1,30 +1,37 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Users.Tests.Support;
 
 /// <summary>
-/// The real application with the test's signing key and exactly the other settings a test gives (a null value removes a
-/// setting), in the given environment, optionally with an extra logger provider to observe what it logs.
+/// The real application with exactly the settings a test gives (a null value removes a setting) plus, unless told
+/// otherwise, the test's signing key; in the given environment, optionally with an extra logger provider to observe
+/// what it logs. Requests come from the peer a test names in <see cref="PeerAddressStartupFilter.Header"/>.
 /// </summary>
 public sealed class ConfiguredApiFactory(
-    IReadOnlyDictionary<string, string?> settings, string environment = "Testing", ILoggerProvider? logger = null)
+    IReadOnlyDictionary<string, string?> settings, string environment = "Testing", ILoggerProvider? logger = null, bool withTestKey = true)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in new Dictionary<string, string?>(TestKeys.Settings).Concat(settings))
+        var keys = withTestKey ? TestKeys.Settings : new Dictionary<string, string?>();
+        foreach (var (key, value) in keys.Concat(settings))
         {
             builder.UseSetting(key, value);
         }
 
-        if (logger is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(logger)));
-        }
+            services.AddSingleton<IStartupFilter, PeerAddressStartupFilter>();
+            if (logger is not null)
+            {
+                services.AddLogging(logging => logging.AddProvider(logger));
+            }
+        });
     }
 }

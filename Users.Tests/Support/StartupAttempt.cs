@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Users.Tests.Auth;
+namespace Users.Tests.Support;
 
 /// <summary>
-/// Starting an app, as <c>StartupConfigurationTests</c> does: what it threw (null if it started) and everything it
+/// Starting an app: what it threw (null if it started) and everything it
 /// said about why, from the exception and its inner ones and from standard error, where Program.cs reports failures.
 /// </summary>
-public sealed record StartAttempt(Exception? Failure, string Said)
+public sealed record StartupAttempt(Exception? Failure, string Said)
 {
     /// <summary>Starts the app. Standard error is the process's: callers must not run in parallel with each other.</summary>
-    public static StartAttempt Of(WebApplicationFactory<Program> factory)
+    public static StartupAttempt Of(WebApplicationFactory<Program> factory)
     {
         var original = Console.Error;
         using var standardError = new StringWriter();
@@ -17,13 +17,13 @@ public sealed record StartAttempt(Exception? Failure, string Said)
         try
         {
             factory.CreateClient().Dispose();
-            return new StartAttempt(null, standardError.ToString());
+            return new StartupAttempt(null, standardError.ToString());
         }
 #pragma warning disable CA1031 // Whatever stops the app is the subject of the test.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new StartAttempt(exception, string.Join(Environment.NewLine, [standardError.ToString(), .. Messages(exception)]));
+            return new StartupAttempt(exception, string.Join(Environment.NewLine, [standardError.ToString(), .. Messages(exception)]));
         }
         finally
         {
