@@ -81,8 +81,12 @@ public sealed class AuthController(AccountService accounts) : ControllerBase
     /// <summary>Signs out: revokes every refresh token of the sign-in this one belongs to.</summary>
     /// <remarks>Access tokens already issued stay valid until they expire (at most the configured lifetime).</remarks>
     /// <response code="204">The sign-in is over (also when the token was unknown or already revoked).</response>
+    /// <response code="429">Too many sign-outs from this client; see <c>Retry-After</c>.</response>
     [HttpPost("logout")]
+    [EnableRateLimiting(AuthRateLimits.SignOut)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ContentTypes.Problem)]
+    [ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", RetryAfter)]
     public async Task<IActionResult> Logout(
         [Description("The refresh token of the sign-in to end.")] RefreshTokenRequest request, CancellationToken cancellationToken)
     {

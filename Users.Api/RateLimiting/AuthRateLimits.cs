@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Users.Api.RateLimiting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter for the endpoints that take credentials: each of them has a budget per client address.
+/// ASP.NET Core's rate limiter for the endpoints that take credentials or tokens: each of them has a budget per client
+/// address.
 /// The address is the connection's, or the one a trusted proxy forwarded (see <c>Network:TrustedProxies</c>).
 /// </summary>
 public sealed class AuthRateLimits(IOptions<RateLimitOptions> options) : IConfigureOptions<RateLimiterOptions>
@@ -15,11 +16,12 @@ public sealed class AuthRateLimits(IOptions<RateLimitOptions> options) : IConfig
     public const string SignIn = "sign-in";
     public const string SignUp = "sign-up";
     public const string Refresh = "refresh";
+    public const string SignOut = "sign-out";
 
     public void Configure(RateLimiterOptions limiter)
     {
         var perIp = options.Value.PerClientIp;
-        foreach (var policy in (string[])[SignIn, SignUp, Refresh])
+        foreach (var policy in (string[])[SignIn, SignUp, Refresh, SignOut])
         {
             limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
             {

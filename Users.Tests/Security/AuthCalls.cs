@@ -9,6 +9,7 @@ public static class AuthCalls
     public const string Token = "/api/v1/auth/token";
     public const string SignUp = "/api/v1/auth/signup";
     public const string Refresh = "/api/v1/auth/refresh";
+    public const string Logout = "/api/v1/auth/logout";
 
     /// <summary>A password strong enough for sign-up that no test account is given.</summary>
     public const string StrongPassword = "copper lantern fjord whistle";
@@ -35,7 +36,7 @@ public static class AuthCalls
 
     /// <summary>
     /// The <paramref name="attempt"/>th request of a series to one endpoint: sign-ins with a wrong password, sign-ups of
-    /// new accounts, refreshes of an unknown token; each answered by the endpoint itself while within budget.
+    /// new accounts, refreshes and sign-outs of an unknown token; each answered by the endpoint itself while within budget.
     /// </summary>
     public static Task<HttpResponseMessage> AttemptFromAsync(this HttpClient client, string path, int attempt, string peer = "127.0.0.1") =>
         client.PostFromAsync(path, BodyOf(path, attempt), peer);
@@ -44,7 +45,7 @@ public static class AuthCalls
     {
         Token => new { email = $"nobody{attempt}@example.com", password = "not the password" },
         SignUp => new { email = $"new{attempt}@example.com", fullName = $"Newcomer {attempt}", password = StrongPassword },
-        Refresh => new { refreshToken = UnknownRefreshToken },
+        Refresh or Logout => new { refreshToken = UnknownRefreshToken },
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Not an auth endpoint."),
     };
 }

@@ -5,7 +5,7 @@ using Users.Tests.Support;
 
 namespace Users.Tests.Security;
 
-/// <summary>Sign-in, sign-up and refresh each allow a few requests per client address and window, then answer 429.</summary>
+/// <summary>Sign-in, sign-up, refresh and sign-out each allow a few requests per client address and window, then answer 429.</summary>
 public sealed class ClientAddressRateLimitTests : DatabaseTest
 {
     private const int PermitLimit = 3;
@@ -36,6 +36,7 @@ public sealed class ClientAddressRateLimitTests : DatabaseTest
     [TestCase(AuthCalls.Token, HttpStatusCode.Unauthorized)]
     [TestCase(AuthCalls.SignUp, HttpStatusCode.Created)]
     [TestCase(AuthCalls.Refresh, HttpStatusCode.Unauthorized)]
+    [TestCase(AuthCalls.Logout, HttpStatusCode.NoContent)]
     public async Task Request_over_the_budget_of_one_address_is_429_with_Retry_After(string path, HttpStatusCode withinBudget)
     {
         await SpendBudgetAsync(path, Peer, withinBudget);
