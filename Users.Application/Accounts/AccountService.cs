@@ -58,8 +58,26 @@ public sealed class AccountService(
         }
 
         var (refreshToken, refreshHash) = RefreshTokenSecret.Create();
-        refreshTokens.Add(RefreshToken.StartFamily(user.Id, refreshHash, clock.GetUtcNow(), options.Value.RefreshTokenLifetime));
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        var signedIn = await unitOfWork.InTransactionAsync(
+            async token =>
+            {
+                // The hash took a while to check: a password change or deactivation that landed meanwhile wins, and one
+                // that comes later waits for this sign-in and then revokes its token with the rest.
+                if (!await users.HoldCredentialsAsync(user.Id, hash, token))
+                {
+                    return false;
+                }
+
+                refreshTokens.Add(RefreshToken.StartFamily(user.Id, refreshHash, clock.GetUtcNow(), options.Value.RefreshTokenLifetime));
+                await unitOfWork.SaveChangesAsync(token);
+                return true;
+            },
+            cancellationToken);
+        if (!signedIn)
+        {
+            throw new AuthenticationFailedException(WrongCredentials);
+        }
+
         if (check == PasswordCheck.CorrectButRehash)
         {
             await UpgradePasswordHashAsync(user, request.Password!, cancellationToken);
@@ -123,8 +141,10 @@ public sealed class AccountService(
                 }
 
                 SetPassword(user, "newPassword", request.NewPassword!);
-                await refreshTokens.RevokeAllOfUserAsync(user.Id, clock.GetUtcNow(), token);
+
+                // The user's row first: a sign-in checking the old password waits for it, then fails.
                 await unitOfWork.SaveChangesAsync(token);
+                await refreshTokens.RevokeAllOfUserAsync(user.Id, clock.GetUtcNow(), token);
                 return user.Id;
             },
             cancellationToken);
@@ -141,6 +161,7 @@ public sealed class AccountService(
                 var now = clock.GetUtcNow();
                 var user = await users.FindByEmailForUpdateAsync(email.Trim(), token);
                 var outcome = AdminSeedOutcome.Unchanged;
+                var endSignIns = false;
                 if (user is null)
                 {
                     user = User.Create(email, fullName, isActive: true, UserRole.Admin, now);
@@ -151,18 +172,23 @@ public sealed class AccountService(
                 {
                     user.ChangeRole(UserRole.Admin, now);
                     user.SetActive(true, now);
-                    await refreshTokens.RevokeAllOfUserAsync(user.Id, now, token);
+                    endSignIns = true;
                     outcome = AdminSeedOutcome.Promoted;
                 }
 
                 if (user.PasswordHash is null || passwords.Verify(user.PasswordHash, password) == PasswordCheck.Wrong)
                 {
                     SetPassword(user, "password", password);
-                    await refreshTokens.RevokeAllOfUserAsync(user.Id, now, token);
+                    endSignIns = true;
                     outcome = outcome == AdminSeedOutcome.Unchanged ? AdminSeedOutcome.PasswordChanged : outcome;
                 }
 
                 await unitOfWork.SaveChangesAsync(token);
+                if (endSignIns)
+                {
+                    await refreshTokens.RevokeAllOfUserAsync(user.Id, now, token);
+                }
+
                 return outcome;
             },
             cancellationToken);

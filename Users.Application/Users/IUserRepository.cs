@@ -23,6 +23,12 @@ public interface IUserRepository
     /// </summary>
     Task<IReadOnlyList<Guid>> LockActiveAdminIdsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the user is still active with this password hash, holding the row against changes until the current
+    /// transaction ends: a sign-in checked against it cannot outlive a password change or deactivation at the same moment.
+    /// </summary>
+    Task<bool> HoldCredentialsAsync(Guid id, string passwordHash, CancellationToken cancellationToken);
+
     void Add(User user);
 
     void Remove(User user);

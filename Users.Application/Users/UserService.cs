@@ -125,13 +125,14 @@ public sealed class UserService(
             await EnsureAnotherActiveAdminAsync(user.Id, cancellationToken);
         }
 
-        // A deactivated or re-roled user signs in again to get tokens that say so.
+        await SaveAsync(expected, cancellationToken);
+
+        // A deactivated or re-roled user signs in again to get tokens that say so. After the user's row is written, so a
+        // sign-in under way waits for this change and is refused, or was there first and is revoked here.
         if (access != (user.IsActive, user.Role))
         {
             await refreshTokens.RevokeAllOfUserAsync(user.Id, now, cancellationToken);
         }
-
-        await SaveAsync(expected, cancellationToken);
         return mapper.Map<VersionedUser>(user);
     }
 

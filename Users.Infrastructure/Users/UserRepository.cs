@@ -54,6 +54,12 @@ public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUs
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM users WHERE role = {UserConfiguration.AdminRole} AND is_active FOR UPDATE")
             .ToListAsync(cancellationToken);
 
+    // FOR SHARE waits for a concurrent change of the row to commit and then tests the new version.
+    public async Task<bool> HoldCredentialsAsync(Guid id, string passwordHash, CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM users WHERE id = {id} AND password_hash = {passwordHash} AND is_active FOR SHARE")
+            .ToListAsync(cancellationToken) is [_];
+
     public void Add(User user) => db.Users.Add(user);
 
     public void Remove(User user) => db.Users.Remove(user);
