@@ -66,7 +66,8 @@ public static class DependencyInjection
             .AddOperationTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ResponseHeadersTransformer>()
             .AddOperationTransformer<IfMatchTransformer>()
-            .AddSchemaTransformer<RequiredPropertiesTransformer>());
+            .AddSchemaTransformer<RequiredPropertiesTransformer>()
+            .AddSchemaTransformer<RoleSchemaTransformer>());
         return builder;
     }
 

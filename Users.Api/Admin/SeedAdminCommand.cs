@@ -1,7 +1,9 @@
+using FluentValidation;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
 using Users.Application.Errors;
 using Users.Application.Users;
+using Users.Domain.Users;
 
 namespace Users.Api.Admin;
 
@@ -33,11 +35,22 @@ public static class SeedAdminCommand
             return 2;
         }
 
+        var fullName = Option(args, "--full-name") ?? "Administrator";
         try
         {
             await using var scope = services.CreateAsyncScope();
+
+            // The rules an admin creating this account over HTTP would meet, so the verb stores nothing the API refuses.
+            var request = new CreateUserRequest { Email = email, FullName = fullName, Password = password, Role = UserRole.Admin };
+            var invalid = (await scope.ServiceProvider.GetRequiredService<IValidator<CreateUserRequest>>().ValidateAsync(request)).Errors;
+            if (invalid.Count > 0)
+            {
+                await error.WriteLineAsync($"{Verb} failed: {string.Join(" ", invalid.Select(failure => failure.ErrorMessage))}");
+                return 1;
+            }
+
             var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            var outcome = await accounts.SeedAdminAsync(email, Option(args, "--full-name") ?? "Administrator", password, CancellationToken.None);
+            var outcome = await accounts.SeedAdminAsync(email, fullName, password, CancellationToken.None);
             await output.WriteLineAsync(outcome switch
             {
                 AdminSeedOutcome.Created => $"Created the admin {email}.",

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Users.Domain.Users;
 
 namespace Users.Api.Json;
 
@@ -21,6 +20,6 @@ public static class ApiJsonOptions
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 
         // Roles are words ("admin"), never numbers.
-        options.Converters.Add(new JsonStringEnumConverter<UserRole>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new RoleJsonConverter());
     }
 }
