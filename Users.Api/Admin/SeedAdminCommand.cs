@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
@@ -28,7 +29,7 @@ public static class SeedAdminCommand
             return 2;
         }
 
-        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? await input.ReadLineAsync();
+        var password = Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } given ? given : await ReadPasswordAsync(input, error);
         if (string.IsNullOrEmpty(password))
         {
             await error.WriteLineAsync($"No password: set {PasswordVariable} or write it to standard input.");
@@ -66,6 +67,39 @@ public static class SeedAdminCommand
             await error.WriteLineAsync($"{Verb} failed: {exception.Message}");
             return 1;
         }
+        catch (DbException exception)
+        {
+            // Most often a database the migrations have not reached yet: this verb applies none.
+            var reason = exception.Message.Split('\n', 2)[0];
+            await error.WriteLineAsync($"{Verb} failed: the database could not be used ({reason}). Apply the migrations first (README, Migrations).");
+            return 1;
+        }
+    }
+
+    /// <summary>A line of standard input; typed at a terminal, it is not echoed.</summary>
+    private static async Task<string?> ReadPasswordAsync(TextReader input, TextWriter error)
+    {
+        if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
+        {
+            return await input.ReadLineAsync();
+        }
+
+        await error.WriteAsync("Password for the admin: ");
+        var password = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                password.Length = Math.Max(0, password.Length - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+
+        await error.WriteLineAsync();
+        return password.ToString();
     }
 
     private static string? Option(string[] args, string name)

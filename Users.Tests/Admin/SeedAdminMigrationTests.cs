@@ -23,7 +23,7 @@ public sealed class SeedAdminMigrationTests
     public Task DropDatabaseAsync() => TestDatabase.DropIfExistsAsync(EmptyDatabase);
 
     [Test]
-    public async Task Seed_admin_on_an_unmigrated_database_fails_and_applies_no_migration()
+    public async Task Seed_admin_on_an_unmigrated_database_fails_saying_so_and_applies_no_migration()
     {
         var run = await SeedAdminProcess.RunAsync(
             ["--email", "boss@example.com"],
@@ -34,7 +34,7 @@ public sealed class SeedAdminMigrationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
-            Assert.That(run.StandardError, Is.Not.Empty);
+            Assert.That(run.StandardError, Does.Contain("Apply the migrations first"));
             Assert.That(await TablesAsync(), Is.Empty);
         }
     }
