@@ -133,9 +133,17 @@ public static class DependencyInjection
     public static void AddUsersAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddUsersAccessTokens(configuration);
-        services.AddSingleton<CachingJsonWebTokenHandler>();
+        services.AddSingleton<ValidatedBearerTokens>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+
+        // JwtBearer validates each token the first time; the default scheme answers it from memory after that.
+        services.AddTransient<CachedBearerHandler>();
+        services.AddAuthentication(authentication =>
+            {
+                authentication.AddScheme<CachedBearerHandler>(CachedBearerHandler.Scheme, displayName: null);
+                authentication.DefaultScheme = CachedBearerHandler.Scheme;
+            })
+            .AddJwtBearer();
         services.AddAuthorization();
     }
 

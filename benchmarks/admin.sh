@@ -13,7 +13,7 @@ bench_signing_key() {
 
 bench_admin_token() {
     local api=$1 dll=$2
-    USERS_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD dotnet "$dll" seed-admin --email "$BENCH_ADMIN_EMAIL" >/dev/null
+    USERS_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD dotnet "$dll" seed-admin --email "$BENCH_ADMIN_EMAIL" --contentRoot "$PWD/$(dirname "$dll")" >/dev/null
     curl -fs -X POST "$api/api/v1/auth/token" -H 'Content-Type: application/json' \
         -d "{\"email\":\"$BENCH_ADMIN_EMAIL\",\"password\":\"$BENCH_ADMIN_PASSWORD\"}" |
         grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4

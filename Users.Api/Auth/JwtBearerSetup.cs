@@ -8,7 +8,7 @@ namespace Users.Api.Auth;
 /// Validates access tokens against the key ring: ES256 only, the configured issuer and audience, a lifetime on the
 /// app's clock, and a <c>kid</c> that names a known key (no trying every key). Failures are RFC 9457 problems.
 /// </summary>
-public sealed class JwtBearerSetup(JwtKeyRing keys, IOptions<JwtOptions> options, CachingJsonWebTokenHandler handler, TimeProvider clock)
+public sealed class JwtBearerSetup(JwtKeyRing keys, IOptions<JwtOptions> options, TimeProvider clock)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     /// <summary>Room for clocks of the issuer and this node that disagree slightly.</summary>
@@ -18,8 +18,9 @@ public sealed class JwtBearerSetup(JwtKeyRing keys, IOptions<JwtOptions> options
     {
         var settings = options.Value;
         bearer.MapInboundClaims = false;
-        bearer.TokenHandlers.Clear();
-        bearer.TokenHandlers.Add(handler);
+
+        // Nothing reads the raw token back from the authentication properties; storing it cost a dictionary per request.
+        bearer.SaveToken = false;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,

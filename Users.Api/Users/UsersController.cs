@@ -19,7 +19,7 @@ namespace Users.Api.Users;
 [ResponseHeader(StatusCodes.Status401Unauthorized, "WWW-Authenticate", "Bearer: how to authenticate.")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ContentTypes.Problem)]
 [ResponseHeader(StatusCodes.Status503ServiceUnavailable, "Retry-After", "Seconds to wait before retrying.")]
-public sealed class UsersController(UserService users, AccountService accounts) : ControllerBase
+public sealed class UsersController(UserService users) : ControllerBase
 {
     public const string Path = "api/v1/users";
 
@@ -184,7 +184,9 @@ public sealed class UsersController(UserService users, AccountService accounts) 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
     public async Task<IActionResult> ChangePassword(
-        [Description("The current and the new password.")] ChangePasswordRequest request, CancellationToken cancellationToken)
+        [Description("The current and the new password.")] ChangePasswordRequest request,
+        [FromServices] AccountService accounts, // only this action needs it; the others would build it for nothing
+        CancellationToken cancellationToken)
     {
         await accounts.ChangePasswordAsync(Caller, request, cancellationToken);
         return NoContent();
