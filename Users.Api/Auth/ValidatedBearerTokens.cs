@@ -18,7 +18,7 @@ public sealed class ValidatedBearerTokens(TimeProvider clock) : IDisposable
 
     /// <summary>The remembered outcome for this header, if its token has not expired.</summary>
     public Task<AuthenticateResult>? Find(string authorization) =>
-        _validated.TryGetValue(authorization, out Validated? known) && clock.GetUtcNow() < known!.ValidUntil ? known.Result : null;
+        _validated.TryGetValue(authorization, out Validated? known) && clock.GetUtcNow() < known!.ValidUntil ? known.Outcome : null;
 
     /// <summary>Keeps a successful outcome until the token's <c>exp</c> (plus the allowed clock skew).</summary>
     public void Remember(string authorization, AuthenticateResult result)
@@ -39,5 +39,5 @@ public sealed class ValidatedBearerTokens(TimeProvider clock) : IDisposable
 
     public void Dispose() => _validated.Dispose();
 
-    private sealed record Validated(Task<AuthenticateResult> Result, DateTimeOffset ValidUntil);
+    private sealed record Validated(Task<AuthenticateResult> Outcome, DateTimeOffset ValidUntil);
 }
