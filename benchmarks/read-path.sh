@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Read-path benchmark: GET /api/v1/users/{id} of the service, with an admin's bearer token, beside a raw-Npgsql
 # endpoint reading the same row of the same table (benchmarks/RawRead), on one throw-away cluster, measured in
-# alternating rounds. Prints requests/s for each round and the service/raw ratio (the aim is >= 0.8).
+# alternating rounds. Prints requests/s for each round and the service/raw ratio (the aim is >= 0.8), and each
+# process's CPU time per request, which a busy or noisy machine disturbs far less than requests/s.
 # BASELINE=<git ref> also builds that commit and measures it in the same rounds (e.g. the service before a change).
 # Needs wrk and openssl (wrk installed from Debian's packages when run as root).
 # Usage: benchmarks/read-path.sh [rounds] [seconds] [connections]
@@ -42,6 +43,7 @@ bench_signing_key .local/bench-keys
 dll=Users.Api/bin/Release/net10.0/Users.Api.dll
 Database__MigrateOnStartup=true dotnet "$dll" --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/bench-api.log 2>&1 &
 pids+=($!)
+api_pid=$!
 if [[ -n ${BASELINE:-} ]]; then
     git worktree remove --force .local/bench-baseline 2>/dev/null || true
     git worktree add -q --detach .local/bench-baseline "$BASELINE"
@@ -49,6 +51,7 @@ if [[ -n ${BASELINE:-} ]]; then
 fi
 dotnet benchmarks/RawRead/bin/Release/net10.0/RawRead.dll --urls "$raw" >.local/bench-raw.log 2>&1 &
 pids+=($!)
+raw_pid=$!
 for _ in $(seq 60); do curl -fs "$api/health/ready" >/dev/null && curl -s -o /dev/null "$raw/raw/users/00000000-0000-0000-0000-000000000000" && break; sleep 1; done
 
 # An admin reads; 1,000 users made through the API; wrk cycles through their ids.
@@ -80,6 +83,7 @@ if [[ -n ${BASELINE:-} ]]; then
     Database__MigrateOnStartup=false dotnet .local/bench-baseline/Users.Api/bin/Release/net10.0/Users.Api.dll --contentRoot "$PWD/.local/bench-baseline/Users.Api/bin/Release/net10.0" \
         --urls "$base" >.local/bench-baseline.log 2>&1 &
     pids+=($!)
+    base_pid=$!
     for _ in $(seq 60); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
 fi
 first=$(head -1 "$ids")
@@ -89,27 +93,40 @@ for url in "${targets[@]}"; do
     [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url$first") == 200 ]] || { echo "$url$first does not answer 200" >&2; exit 1; }
 done
 
-measure() { # url-prefix -> requests/s; fails on any non-2xx answer
-    local out
+cpu_ticks() { # pid -> user + system CPU time in clock ticks, from /proc/<pid>/stat (fields 14 and 15)
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+hz=$(getconf CLK_TCK)
+measure() { # url-prefix pid -> "requests/s CPU-microseconds-per-request"; fails on any non-2xx answer
+    local out before after
+    before=$(cpu_ticks "$2")
     out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$script" "$1")
+    after=$(cpu_ticks "$2")
     if grep -q 'Non-2xx' <<<"$out"; then
         echo "$1 answered non-2xx: $(grep 'Non-2xx' <<<"$out")" >&2
         exit 1
     fi
-    awk '/Requests\/sec/ {print $2}' <<<"$out"
+    awk -v ticks=$((after - before)) -v hz="$hz" '/^ *[0-9]+ requests in/ { n = $1 } /Requests\/sec/ { rps = $2 }
+        END { printf "%s %.0f\n", rps, ticks / hz * 1e6 / n }' <<<"$out"
 }
-for url in "${targets[@]}"; do measure "$url" >/dev/null; done   # warm-up: JIT, pools, caches
+pid_of=([0]="$api_pid" [1]="$raw_pid" [2]="${base_pid:-}")
+for i in "${!targets[@]}"; do measure "${targets[$i]}" "${pid_of[$i]}" >/dev/null; done   # warm-up: JIT, pools, caches
 
-echo "round  service(req/s)  raw(req/s)  ratio${BASELINE:+  baseline(req/s)  service/baseline}"
-total_api=0 total_raw=0 total_base=0
+echo "round  service(req/s)  raw(req/s)  ratio${BASELINE:+  baseline(req/s)  service/baseline}  CPU us/request: service raw${BASELINE:+ baseline}"
+total_api=0 total_raw=0 total_base=0 cpu_api=0 cpu_raw=0 cpu_base=0
 for r in $(seq "$rounds"); do
-    a=$(measure "$api/api/v1/users/")
-    b=$(measure "$raw/raw/users/")
-    c=0
-    [[ -z ${BASELINE:-} ]] || c=$(measure "$base/api/v1/users/")
+    read -r a ca < <(measure "$api/api/v1/users/" "$api_pid")
+    read -r b cb < <(measure "$raw/raw/users/" "$raw_pid")
+    c=0 cc=0
+    [[ -z ${BASELINE:-} ]] || read -r c cc < <(measure "$base/api/v1/users/" "$base_pid")
     total_api=$(awk -v x="$total_api" -v y="$a" 'BEGIN{print x+y}')
     total_raw=$(awk -v x="$total_raw" -v y="$b" 'BEGIN{print x+y}')
     total_base=$(awk -v x="$total_base" -v y="$c" 'BEGIN{print x+y}')
-    awk -v r="$r" -v a="$a" -v b="$b" -v c="$c" 'BEGIN{printf "%5d  %14.0f  %10.0f  %5.2f", r, a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c; printf "\n"}'
+    cpu_api=$((cpu_api + ca)) cpu_raw=$((cpu_raw + cb)) cpu_base=$((cpu_base + cc))
+    awk -v r="$r" -v a="$a" -v b="$b" -v c="$c" -v ca="$ca" -v cb="$cb" -v cc="$cc" 'BEGIN{printf "%5d  %14.0f  %10.0f  %5.2f", r, a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c; printf "  %7d %4d", ca, cb; if (c > 0) printf " %5d", cc; printf "\n"}'
 done
-awk -v a="$total_api" -v b="$total_raw" -v c="$total_base" 'BEGIN{printf "all    %14.0f  %10.0f  %5.2f", a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c; printf "  (service/raw, aim >= 0.80)\n"}'
+awk -v a="$total_api" -v b="$total_raw" -v c="$total_base" -v n="$rounds" -v ca="$cpu_api" -v cb="$cpu_raw" -v cc="$cpu_base" 'BEGIN{
+    printf "all    %14.0f  %10.0f  %5.2f", a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c
+    printf "  %7.0f %4.0f", ca/n, cb/n; if (c > 0) printf " %5.0f", cc/n
+    printf "  (service/raw, aim >= 0.80)\n"
+    if (c > 0) printf "CPU per request, baseline/service: %.2f\n", cc/ca }'
