@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
 using Users.Application.Common;
+using Users.Application.Mail;
 using Users.Application.Users;
 using Users.Infrastructure.Accounts;
+using Users.Infrastructure.Mail;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Users;
 
@@ -15,7 +17,7 @@ public static class DependencyInjection
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>Registers the database, the repositories, the unit of work, the password hasher and the database health check.</summary>
+    /// <summary>Registers the database, the repositories, the unit of work, the password hasher, the mail sender and the database health check.</summary>
     public static IServiceCollection AddUsersInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -36,6 +38,10 @@ public static class DependencyInjection
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: [ReadyTag]);
         return services;

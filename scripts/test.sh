@@ -2,12 +2,16 @@
 # README command 2: run the whole test suite.
 # Without ConnectionStrings__UsersTests it starts a throw-away test PostgreSQL
 # (.local/postgres-test, port 54330: apart from the dev cluster, so tests never touch
-# dev data and can run while the service runs). Extra arguments go to `dotnet test`.
+# dev data and can run while the service runs), and without Smtp4dev__ApiUrl a throw-away
+# smtp4dev for the mail the tests send (.local/smtp4dev-test; SMTP 2526, API
+# http://127.0.0.1:5082, IMAP 1144, POP3 1111). Extra arguments go to `dotnet test`.
 # The last line printed is always "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
+# shellcheck source=scripts/smtp4dev.sh
+source scripts/smtp4dev.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export MSBUILDDISABLENODEREUSE=1 # no msbuild node processes outliving the run
@@ -16,6 +20,7 @@ summary_printed=0
 # shellcheck disable=SC2317  # called from the trap
 on_exit() {
     local rc=$?
+    smtp4dev_stop_if_started || true
     pg_stop_if_started || true
     # Aborted early (e.g. PostgreSQL would not start): still end with the summary line.
     if [[ $summary_printed == 0 ]]; then
@@ -34,6 +39,12 @@ if [[ -z ${ConnectionStrings__UsersTests:-} ]]; then
     export ConnectionStrings__UsersTests="Host=127.0.0.1;Port=54330;Database=users_tests;Username=postgres"
 fi
 
+if [[ -z ${Smtp4dev__ApiUrl:-} ]]; then
+    smtp4dev_start .local/smtp4dev-test 2526 5082 1144 1111 fresh
+    # What Users.Tests/Support/TestMailServer reads (the same as appsettings.Tests.json says, made explicit).
+    export Smtp4dev__SmtpHost=127.0.0.1 Smtp4dev__SmtpPort=2526 Smtp4dev__ApiUrl=$SMTP4DEV_URL
+fi
+
 results=.local/test-results
 rm -rf "$results"
 
@@ -45,6 +56,7 @@ test_rc=$?
 set -e
 
 # Clean up now rather than in the EXIT trap, so the summary stays the last line.
+smtp4dev_stop_if_started
 pg_stop_if_started
 dotnet build-server shutdown >/dev/null 2>&1 || true
 

@@ -16,12 +16,7 @@ public static class TestDatabase
     private static Respawner? s_respawner;
 
     /// <summary>From <c>ConnectionStrings:UsersTests</c> in appsettings.Tests.json or <c>ConnectionStrings__UsersTests</c>.</summary>
-    public static string ConnectionString { get; } = new ConfigurationBuilder()
-        .SetBasePath(AppContext.BaseDirectory)
-        .AddJsonFile("appsettings.Tests.json", optional: false)
-        .AddEnvironmentVariables()
-        .Build()
-        .GetConnectionString("UsersTests")
+    public static string ConnectionString { get; } = TestConfiguration.Root.GetConnectionString("UsersTests")
         ?? throw new InvalidOperationException("ConnectionStrings:UsersTests is not set.");
 
     public static async Task InitializeAsync()

@@ -3,7 +3,7 @@ namespace Users.Tests.Support;
 /// <summary>What every test app runs with unless a test says otherwise.</summary>
 public static class TestSettings
 {
-    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>(TestKeys.Settings)
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>(TestKeys.Settings.Concat(TestMailServer.Settings))
     {
         ["Database:MigrateOnStartup"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
