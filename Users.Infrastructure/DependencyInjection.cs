@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
 using Users.Application.Common;
+using Users.Application.Jobs;
 using Users.Application.Users;
 using Users.Infrastructure.Accounts;
+using Users.Infrastructure.Jobs;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Users;
 
@@ -15,7 +17,10 @@ public static class DependencyInjection
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>Registers the database, the repositories, the unit of work, the password hasher and the database health check.</summary>
+    /// <summary>
+    /// Registers the database, the repositories, the unit of work and the outbox it commits, the password hasher and
+    /// the database health check.
+    /// </summary>
     public static IServiceCollection AddUsersInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -35,6 +40,9 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IOutbox, Outbox>();
+        services.AddSingleton<OutboxMessageTypes>();
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: [ReadyTag]);
