@@ -6,6 +6,7 @@ using Users.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddUsersApplication(builder.Configuration);
 builder.Services.AddUsersInfrastructure(builder.Configuration);
+builder.Services.AddUsersJobs(builder.Configuration);
 builder.AddUsersApi();
 var app = builder.Build();
 

@@ -3,15 +3,22 @@ using Npgsql;
 using Users.Application.Common;
 using Users.Application.Errors;
 using Users.Domain.Users;
+using Users.Infrastructure.Jobs;
 using Users.Infrastructure.Users;
 
 namespace Users.Infrastructure.Persistence;
 
-/// <summary>Commits what the repositories of a request staged on its one context, and says what database errors mean.</summary>
-public sealed class UnitOfWork(UsersDbContext db) : IUnitOfWork
+/// <summary>
+/// Commits what the repositories and the outbox of a request staged on its one context, says what database errors
+/// mean, and wakes the outbox dispatcher once staged messages are committed (not before: it would not see them yet).
+/// </summary>
+public sealed class UnitOfWork(UsersDbContext db, OutboxSignal outboxSignal) : IUnitOfWork
 {
+    private bool _outboxStagedInTransaction;
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var stagesOutbox = db.ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.State == EntityState.Added);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -24,6 +31,18 @@ public sealed class UnitOfWork(UsersDbContext db) : IUnitOfWork
         {
             throw translated;
         }
+
+        if (stagesOutbox)
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                outboxSignal.Notify();
+            }
+            else
+            {
+                _outboxStagedInTransaction = true;
+            }
+        }
     }
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -34,9 +53,21 @@ public sealed class UnitOfWork(UsersDbContext db) : IUnitOfWork
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await work(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        try
+        {
+            var result = await work(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (_outboxStagedInTransaction)
+            {
+                outboxSignal.Notify();
+            }
+
+            return result;
+        }
+        finally
+        {
+            _outboxStagedInTransaction = false;
+        }
     }
 
     /// <summary>Unique violations by the constraint that raised them: the one place that knows their names.</summary>

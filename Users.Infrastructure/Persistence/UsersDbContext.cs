@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Users.Domain.Accounts;
 using Users.Domain.Users;
+using Users.Infrastructure.Jobs;
 
 namespace Users.Infrastructure.Persistence;
 
@@ -9,6 +10,8 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
     public DbSet<User> Users => Set<User>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsersDbContext).Assembly);

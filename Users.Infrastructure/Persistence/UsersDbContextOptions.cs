@@ -12,10 +12,11 @@ public static class UsersDbContextOptions
             // Reads project to DTOs; tracking is opted into by the writes that need it.
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // A unique-index conflict is an expected answer (409), and an unreachable database is logged once by the
-            // API's exception handler; EF Core would log each again as an error with a stack trace.
+            // API's exception handler (or the outbox dispatcher); EF Core would log each again as an error.
             .ConfigureWarnings(warnings => warnings.Log(
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
                 (RelationalEventId.ConnectionError, LogLevel.Debug)));
 }

@@ -34,6 +34,7 @@ public sealed class ServiceRegistrationTests
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         services.AddUsersApplication(configuration);
         services.AddUsersInfrastructure(configuration);
+        services.AddUsersJobs(configuration);
         services.AddUsersAccessTokens(configuration);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -3,16 +3,37 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
+using Users.Infrastructure.Jobs;
 using Users.Infrastructure.Persistence;
 
 namespace Users.Tests.Support;
 
 /// <summary>
 /// The real PostgreSQL database the tests run against: created if missing, migrated with the app's own migrations,
-/// and emptied by Respawn before every test.
+/// given Hangfire's schema as the app prepares it, and emptied before every test: the app's tables by Respawn, and
+/// Hangfire's jobs and their data (see <see cref="JobsReset"/>).
 /// </summary>
 public static class TestDatabase
 {
+    /// <summary>Hangfire's schema in the test settings (the default).</summary>
+    public const string JobsSchema = "hangfire";
+
+    /// <summary>
+    /// Hangfire's data, emptied with DELETE, not TRUNCATE: the job servers of running test apps keep working on these
+    /// tables, and row locks let them, where TRUNCATE's table locks would stall or deadlock them. Kept: the schema
+    /// version, the registrations of live servers (they re-register, restarting their workers, when theirs vanishes)
+    /// and the distributed locks their components hold. Queue entries go first, so no worker takes one whose job is gone.
+    /// </summary>
+    private const string JobsReset = $"""
+        DELETE FROM {JobsSchema}.jobqueue;
+        DELETE FROM {JobsSchema}.job;
+        DELETE FROM {JobsSchema}.hash;
+        DELETE FROM {JobsSchema}.list;
+        DELETE FROM {JobsSchema}.set;
+        DELETE FROM {JobsSchema}.counter;
+        DELETE FROM {JobsSchema}.aggregatedcounter;
+        """;
+
     private static Respawner? s_respawner;
 
     /// <summary>From <c>ConnectionStrings:UsersTests</c> in appsettings.Tests.json or <c>ConnectionStrings__UsersTests</c>.</summary>
@@ -21,12 +42,7 @@ public static class TestDatabase
 
     public static async Task InitializeAsync()
     {
-        await CreateIfMissingAsync(ConnectionString);
-        await using (var db = CreateContext(ConnectionString))
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        await PrepareAsync(ConnectionString);
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         s_respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
@@ -37,11 +53,29 @@ public static class TestDatabase
         });
     }
 
-    public static async Task ResetAsync()
+    /// <summary>Creates the database if it is missing, applies the migrations and prepares Hangfire's schema, as a node would.</summary>
+    public static async Task PrepareAsync(string connectionString)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await CreateIfMissingAsync(connectionString);
+        await using (var db = CreateContext(connectionString))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await HangfireSchema.PrepareAsync(connectionString, JobsSchema, CancellationToken.None);
+    }
+
+    public static Task ResetAsync() => ResetAsync(ConnectionString);
+
+    /// <summary>Empties this database or a prepared sibling (they share the tables, so one Respawner serves all).</summary>
+    public static async Task ResetAsync(string connectionString)
+    {
+        var respawner = s_respawner ?? throw new InvalidOperationException("The test database is not initialised.");
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await (s_respawner ?? throw new InvalidOperationException("The test database is not initialised.")).ResetAsync(connection);
+        await respawner.ResetAsync(connection);
+        await using var jobs = new NpgsqlCommand(JobsReset, connection);
+        await jobs.ExecuteNonQueryAsync();
     }
 
     public static UsersDbContext CreateContext(string connectionString)

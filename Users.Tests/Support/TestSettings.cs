@@ -14,6 +14,17 @@ public static class TestSettings
         // High enough that no test but the rate-limit tests ever meets them.
         ["RateLimits:PerClientIp:PermitLimit"] = "100000",
         ["RateLimits:PerEmail:PermitLimit"] = "100000",
+
+        // Every test app runs jobs too, with waits short enough for tests that wait for them.
+        ["Jobs:Role"] = "Both",
+        ["Jobs:WorkerCount"] = "2",
+        ["Jobs:QueuePollInterval"] = "00:00:00.5",
+        ["Jobs:SchedulePollingInterval"] = "00:00:00.2",
+        ["Jobs:InvisibilityTimeout"] = "00:00:30",
+        ["Jobs:DistributedLockTimeout"] = "00:00:30",
+        ["Jobs:RetryAttempts"] = "2",
+        ["Jobs:RetryDelay"] = "00:00:01",
+        ["Jobs:Outbox:PollInterval"] = "00:00:00.5",
     };
 
     /// <summary>The defaults with the given settings on top; a null value removes a setting.</summary>

@@ -5,14 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Users.Application.Accounts;
 using Users.Application.Common;
+using Users.Application.Jobs;
 using Users.Application.Users;
 using Users.Domain.Users;
+using Users.Tests.Jobs;
 
 namespace Users.Tests.Support;
 
 /// <summary>
 /// The real application, in memory, pointed at a database of the test's choosing, with <see cref="TestSettings"/>
-/// under the test's own settings, a <see cref="TestClock"/>, and any service overrides. Clients come anonymous,
+/// under the test's own settings, a <see cref="TestClock"/>, the test-only outbox message <see cref="TestMessage"/>
+/// (recorded in its <see cref="HandledTestMessages"/>, which an override may share), and any service overrides. Clients come anonymous,
 /// as an admin (<see cref="TestClients.AsAdmin"/>), or signed in as a stored user, with real tokens from the app's own issuer.
 /// </summary>
 public sealed class UsersApiFactory(
@@ -66,6 +69,8 @@ public sealed class UsersApiFactory(
         {
             test.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             test.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddressStartupFilter>();
+            test.TryAddSingleton<HandledTestMessages>();
+            test.AddOutboxHandler<TestMessage, TestMessageHandler>();
             services?.Invoke(test);
         });
     }

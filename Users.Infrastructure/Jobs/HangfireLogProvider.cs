@@ -1,0 +1,29 @@
+using Hangfire.AspNetCore;
+using Hangfire.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Users.Infrastructure.Jobs;
+
+/// <summary>
+/// Hangfire's logs in the app's logging. Hangfire keeps one log provider per process, the last app's to configure it:
+/// when that app has stopped and its logging is disposed (several apps run in one test process), this one stays quiet
+/// instead of failing the Hangfire component that asked for a logger.
+/// </summary>
+public sealed class HangfireLogProvider(ILoggerFactory loggers) : ILogProvider
+{
+    private readonly AspNetCoreLogProvider _app = new(loggers);
+    private readonly AspNetCoreLogProvider _none = new(NullLoggerFactory.Instance);
+
+    public ILog GetLogger(string name)
+    {
+        try
+        {
+            return _app.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return _none.GetLogger(name);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Users.Application.Jobs;
+using Users.Domain.Common;
+using Users.Infrastructure.Persistence;
+
+namespace Users.Infrastructure.Jobs;
+
+/// <summary>Stages outbox messages on the request's context, so the unit of work commits them with the change.</summary>
+public sealed class Outbox(UsersDbContext db, OutboxMessageTypes types, TimeProvider clock) : IOutbox
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Add<TMessage>(TMessage message)
+        where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var type = types.Of(typeof(TMessage));
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage(
+            UuidV7.Create(now), type.Name, JsonSerializer.Serialize(message, type.MessageType, Json), type.Queue, now, TraceParent()));
+    }
+
+    private static string? TraceParent() => Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
+}
