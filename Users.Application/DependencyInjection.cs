@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
+using Users.Application.Jobs;
 using Users.Application.Users;
 
 namespace Users.Application;
@@ -19,6 +20,12 @@ public static class DependencyInjection
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<UserService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<EmailVerificationService>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<MailedTokens>();
+        services.AddSingleton<AccountMails>();
+        services.AddOutboxHandler<VerificationMailRequested, VerificationMailJob>();
+        services.AddOutboxHandler<PasswordResetRequested, PasswordResetMailJob>();
         services.AddValidatorsFromAssemblyContaining<UserService>(ServiceLifetime.Singleton);
         services.AddAutoMapper(typeof(UserMappingProfile));
         return services;

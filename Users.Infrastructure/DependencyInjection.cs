@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<CompiledUserQueries>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddScoped<IOneTimeTokenRepository, OneTimeTokenRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IOutbox, Outbox>();
         services.AddSingleton<OutboxMessageTypes>();
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<IMailSender, MailKitSender>();
+        services.AddSingleton<IPublicLinks, PublicLinks>();
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: [ReadyTag]);
         return services;

@@ -10,7 +10,7 @@ using Users.Application.Users;
 
 namespace Users.Api.Auth;
 
-/// <summary>Sign-up, sign-in, token refresh and sign-out.</summary>
+/// <summary>Sign-up, sign-in, token refresh, sign-out, address verification and password reset.</summary>
 [ApiController]
 [AllowAnonymous]
 [Route("api/v1/auth")]
@@ -20,7 +20,8 @@ namespace Users.Api.Auth;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ContentTypes.Problem)]
 [ResponseHeader(StatusCodes.Status503ServiceUnavailable, "Retry-After", "Seconds to wait before retrying.")]
-public sealed class AuthController(AccountService accounts) : ControllerBase
+public sealed class AuthController(
+    AccountService accounts, EmailVerificationService verification, PasswordResetService passwordReset) : ControllerBase
 {
     private const string RetryAfter = "Seconds to wait before retrying.";
 
@@ -52,12 +53,14 @@ public sealed class AuthController(AccountService accounts) : ControllerBase
     /// <response code="200">An access token and a refresh token.</response>
     /// <response code="400">The body is malformed or a field is missing.</response>
     /// <response code="401">The email or password is wrong, or the account is inactive; the answer does not say which.</response>
+    /// <response code="403">The password is right but the email is not verified, and the service requires it.</response>
     /// <response code="429">Too many sign-ins from this client or for this email; see <c>Retry-After</c>.</response>
     [HttpPost("token")]
     [EnableRateLimiting(AuthRateLimits.SignIn)]
     [LimitPerEmail]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK, ContentTypes.Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ContentTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ContentTypes.Problem)]
     [ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", RetryAfter)]
     public Task<TokenResponse> Token([Description("The account's credentials.")] TokenRequest request, CancellationToken cancellationToken) =>
@@ -91,6 +94,59 @@ public sealed class AuthController(AccountService accounts) : ControllerBase
         [Description("The refresh token of the sign-in to end.")] RefreshTokenRequest request, CancellationToken cancellationToken)
     {
         await accounts.LogoutAsync(request, cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>Verifies the account's email with the token from the link mailed to it.</summary>
+    /// <remarks>Sign-up and every change of address mail such a link; a token works once, and only for the address it was mailed to.</remarks>
+    /// <response code="204">The address is verified.</response>
+    /// <response code="400">The token is unknown, expired or already used, or the address changed since it was mailed.</response>
+    /// <response code="429">Too many verifications from this client; see <c>Retry-After</c>.</response>
+    [HttpPost("verify-email")]
+    [EnableRateLimiting(AuthRateLimits.VerifyEmail)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ContentTypes.Problem)]
+    [ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", RetryAfter)]
+    public async Task<IActionResult> VerifyEmail(
+        [Description("The token from the verification mail.")] VerifyEmailRequest request, CancellationToken cancellationToken)
+    {
+        await verification.VerifyAsync(request, cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>Asks for a password-reset mail.</summary>
+    /// <remarks>
+    /// The answer is the same, and takes about as long, whether or not an account has this email; only a real, active
+    /// account is mailed, with a single-use link that expires.
+    /// </remarks>
+    /// <response code="202">Accepted: if an account has this email, a mail is on its way.</response>
+    /// <response code="429">Too many requests from this client or for this email; see <c>Retry-After</c>.</response>
+    [HttpPost("forgot-password")]
+    [EnableRateLimiting(AuthRateLimits.ForgotPassword)]
+    [LimitPerEmail]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ContentTypes.Problem)]
+    [ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", RetryAfter)]
+    public async Task<IActionResult> ForgotPassword(
+        [Description("The account's email.")] ForgotPasswordRequest request, CancellationToken cancellationToken)
+    {
+        await passwordReset.RequestAsync(request, cancellationToken);
+        return Accepted();
+    }
+
+    /// <summary>Sets a new password with the token from a password-reset mail, and ends every sign-in of the account.</summary>
+    /// <response code="204">The password is changed; every refresh token of the account is revoked.</response>
+    /// <response code="400">The token is unknown, expired or already used, or the new password is too short or too easy to guess.</response>
+    /// <response code="429">Too many resets from this client; see <c>Retry-After</c>.</response>
+    [HttpPost("reset-password")]
+    [EnableRateLimiting(AuthRateLimits.ResetPassword)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ContentTypes.Problem)]
+    [ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", RetryAfter)]
+    public async Task<IActionResult> ResetPassword(
+        [Description("The token from the mail and the new password.")] ResetPasswordRequest request, CancellationToken cancellationToken)
+    {
+        await passwordReset.ResetAsync(request, cancellationToken);
         return NoContent();
     }
 }

@@ -17,5 +17,8 @@ namespace Users.Api.Json;
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(RefreshTokenRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
+[JsonSerializable(typeof(VerifyEmailRequest))]
+[JsonSerializable(typeof(ForgotPasswordRequest))]
+[JsonSerializable(typeof(ResetPasswordRequest))]
 [JsonSerializable(typeof(JsonWebKeySet))]
 public sealed partial class UsersJsonContext : JsonSerializerContext;

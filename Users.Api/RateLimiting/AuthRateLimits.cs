@@ -17,11 +17,14 @@ public sealed class AuthRateLimits(IOptions<RateLimitOptions> options) : IConfig
     public const string SignUp = "sign-up";
     public const string Refresh = "refresh";
     public const string SignOut = "sign-out";
+    public const string VerifyEmail = "verify-email";
+    public const string ForgotPassword = "forgot-password";
+    public const string ResetPassword = "reset-password";
 
     public void Configure(RateLimiterOptions limiter)
     {
         var perIp = options.Value.PerClientIp;
-        foreach (var policy in (string[])[SignIn, SignUp, Refresh, SignOut])
+        foreach (var policy in (string[])[SignIn, SignUp, Refresh, SignOut, VerifyEmail, ForgotPassword, ResetPassword])
         {
             limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
             {

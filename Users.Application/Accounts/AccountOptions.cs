@@ -1,6 +1,9 @@
 namespace Users.Application.Accounts;
 
-/// <summary>The <c>Accounts</c> settings: who may sign up, how strong passwords must be and how long sign-ins last.</summary>
+/// <summary>
+/// The <c>Accounts</c> settings: who may sign up, how strong passwords must be, how long sign-ins and mailed links last,
+/// and whether an address must be verified.
+/// </summary>
 public sealed class AccountOptions
 {
     public const string Section = "Accounts";
@@ -19,4 +22,16 @@ public sealed class AccountOptions
 
     /// <summary>How long a sign-in's refresh tokens last, counted from the sign-in; rotation does not extend it.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Whether a user must have verified their email before signing in.</summary>
+    public bool RequireVerifiedEmail { get; set; }
+
+    /// <summary>How long the link in a verification mail works, from the moment it is mailed.</summary>
+    public TimeSpan EmailVerificationTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long the link in a password-reset mail works, from the moment it is mailed.</summary>
+    public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>When set, the clean-up job deletes accounts whose email stayed unverified for longer than this.</summary>
+    public TimeSpan? UnverifiedAccountTtl { get; set; }
 }

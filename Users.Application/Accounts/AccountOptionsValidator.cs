@@ -22,11 +22,22 @@ public sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
                 $"(OWASP recommends {AccountOptions.RecommendedPasswordHashIterations}).");
         }
 
-        if (options.RefreshTokenLifetime <= TimeSpan.Zero)
+        RequirePositive(failures, nameof(options.RefreshTokenLifetime), options.RefreshTokenLifetime, "30.00:00:00");
+        RequirePositive(failures, nameof(options.EmailVerificationTokenLifetime), options.EmailVerificationTokenLifetime, "1.00:00:00");
+        RequirePositive(failures, nameof(options.PasswordResetTokenLifetime), options.PasswordResetTokenLifetime, "01:00:00");
+        if (options.UnverifiedAccountTtl is { } ttl)
         {
-            failures.Add($"{AccountOptions.Section}:{nameof(options.RefreshTokenLifetime)} must be a positive time span, e.g. 30.00:00:00.");
+            RequirePositive(failures, nameof(options.UnverifiedAccountTtl), ttl, "7.00:00:00");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void RequirePositive(List<string> failures, string setting, TimeSpan value, string example)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{AccountOptions.Section}:{setting} must be a positive time span, e.g. {example}.");
+        }
     }
 }

@@ -2,6 +2,7 @@ using AutoMapper;
 using Microsoft.Extensions.Options;
 using Users.Application.Common;
 using Users.Application.Errors;
+using Users.Application.Jobs;
 using Users.Application.Users;
 using Users.Domain.Accounts;
 using Users.Domain.Users;
@@ -12,6 +13,7 @@ namespace Users.Application.Accounts;
 public sealed class AccountService(
     IUserRepository users,
     IRefreshTokenRepository refreshTokens,
+    IOutbox outbox,
     IUnitOfWork unitOfWork,
     IPasswordHasher passwords,
     PasswordPolicy passwordPolicy,
@@ -37,6 +39,9 @@ public sealed class AccountService(
         var user = User.Create(request.Email!, request.FullName!, isActive: true, UserRole.User, now);
         user.SetPasswordHash(passwords.Hash(request.Password!), now);
         users.Add(user);
+
+        // Committed with the account or not at all: the verification mail goes out only for an account that exists.
+        outbox.Add(new VerificationMailRequested(user.Id, user.Email));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.Map<VersionedUser>(user);
     }
@@ -57,22 +62,21 @@ public sealed class AccountService(
             throw new AuthenticationFailedException(WrongCredentials);
         }
 
-        var (refreshToken, refreshHash) = RefreshTokenSecret.Create();
-        var signedIn = await unitOfWork.InTransactionAsync(
-            async token =>
-            {
-                // The hash took a while to check: a password change or deactivation that landed meanwhile wins, and one
-                // that comes later waits for this sign-in and then revokes its token with the rest.
-                if (!await users.HoldCredentialsAsync(user.Id, hash, token))
-                {
-                    return false;
-                }
+        // Said only to the holder of the right password, so it tells nobody else anything.
+        if (options.Value.RequireVerifiedEmail && !user.EmailVerified)
+        {
+            throw new ForbiddenException("The email address is not verified yet: follow the link mailed to it, then sign in.");
+        }
 
-                refreshTokens.Add(RefreshToken.StartFamily(user.Id, refreshHash, clock.GetUtcNow(), options.Value.RefreshTokenLifetime));
-                await unitOfWork.SaveChangesAsync(token);
-                return true;
-            },
-            cancellationToken);
+        var (refreshToken, refreshHash) = TokenSecret.Create();
+        var signedIn = await StartSignInAsync(user.Id, hash, refreshHash, cancellationToken);
+        if (!signedIn && await users.FindActivePasswordHashAsync(user.Id, cancellationToken) is { } current && current != hash &&
+            passwords.Verify(current, request.Password!) != PasswordCheck.Wrong)
+        {
+            // A concurrent sign-in re-hashed the same password at today's cost: still this password, so sign in on it.
+            signedIn = await StartSignInAsync(user.Id, current, refreshHash, cancellationToken);
+        }
+
         if (!signedIn)
         {
             throw new AuthenticationFailedException(WrongCredentials);
@@ -103,7 +107,7 @@ public sealed class AccountService(
             throw new AuthenticationFailedException(InvalidRefreshToken);
         }
 
-        var (refreshToken, refreshHash) = RefreshTokenSecret.Create();
+        var (refreshToken, refreshHash) = TokenSecret.Create();
         refreshTokens.Add(presented.Rotate(refreshHash, now));
         try
         {
@@ -193,6 +197,26 @@ public sealed class AccountService(
             },
             cancellationToken);
 
+    /// <summary>
+    /// Saves the sign-in's first refresh token if the account is still active with the password hash that was checked.
+    /// The hash took a while to check: a password change or deactivation that landed meanwhile wins, and one that comes
+    /// later waits for this sign-in and then revokes its token with the rest.
+    /// </summary>
+    private Task<bool> StartSignInAsync(Guid userId, string checkedHash, byte[] refreshHash, CancellationToken cancellationToken) =>
+        unitOfWork.InTransactionAsync(
+            async token =>
+            {
+                if (!await users.HoldCredentialsAsync(userId, checkedHash, token))
+                {
+                    return false;
+                }
+
+                refreshTokens.Add(RefreshToken.StartFamily(userId, refreshHash, clock.GetUtcNow(), options.Value.RefreshTokenLifetime));
+                await unitOfWork.SaveChangesAsync(token);
+                return true;
+            },
+            cancellationToken);
+
     private void SetPassword(User user, string field, string password)
     {
         if (passwordPolicy.FindWeakness(password, user.Email, user.FullName) is { } weakness)
@@ -221,7 +245,7 @@ public sealed class AccountService(
     }
 
     private Task<RefreshToken?> FindAsync(string? token, CancellationToken cancellationToken) =>
-        RefreshTokenSecret.HashOf(token) is { } hash
+        TokenSecret.HashOf(token) is { } hash
             ? refreshTokens.FindForUpdateAsync(hash, cancellationToken)
             : Task.FromResult<RefreshToken?>(null);
 

@@ -29,6 +29,9 @@ public interface IUserRepository
     /// </summary>
     Task<bool> HoldCredentialsAsync(Guid id, string passwordHash, CancellationToken cancellationToken);
 
+    /// <summary>The password hash stored now for an active user, read afresh (not from a copy this request holds).</summary>
+    Task<string?> FindActivePasswordHashAsync(Guid id, CancellationToken cancellationToken);
+
     void Add(User user);
 
     void Remove(User user);

@@ -17,6 +17,9 @@ public sealed class UserResponse
     /// <summary>Whether the account is active; inactive accounts cannot sign in.</summary>
     public required bool IsActive { get; init; }
 
+    /// <summary>Whether the owner of the address proved it by following the link mailed there; a changed address is unverified.</summary>
+    public required bool EmailVerified { get; init; }
+
     /// <summary><c>user</c> manages their own account; <c>admin</c> manages every account.</summary>
     public required UserRole Role { get; init; }
 

@@ -2,6 +2,7 @@ using AutoMapper;
 using Users.Application.Accounts;
 using Users.Application.Common;
 using Users.Application.Errors;
+using Users.Application.Jobs;
 using Users.Domain.Users;
 
 namespace Users.Application.Users;
@@ -10,6 +11,7 @@ namespace Users.Application.Users;
 public sealed class UserService(
     IUserRepository users,
     IRefreshTokenRepository refreshTokens,
+    IOutbox outbox,
     IUnitOfWork unitOfWork,
     IPasswordHasher passwords,
     IMapper mapper,
@@ -102,7 +104,13 @@ public sealed class UserService(
         var access = (user.IsActive, user.Role);
         if (request.Email is not null)
         {
+            // Another spelling of the same address stays as verified as it was; a new one is mailed a link once this commits.
+            var newAddress = !user.HasEmail(request.Email);
             user.ChangeEmail(request.Email, now);
+            if (newAddress)
+            {
+                outbox.Add(new VerificationMailRequested(user.Id, user.Email));
+            }
         }
 
         if (request.FullName is not null)

@@ -35,6 +35,9 @@ public sealed class User
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Whether the owner of <see cref="Email"/> proved it by following a link mailed there; a new address is unproven.</summary>
+    public bool EmailVerified { get; private set; }
+
     public UserRole Role { get; private set; }
 
     /// <summary>The salted slow hash of the password, or null for an account that has none yet.</summary>
@@ -53,9 +56,25 @@ public sealed class User
     public static User Create(string email, string fullName, bool isActive, UserRole role, DateTimeOffset now) =>
         new(UuidV7.Create(now), email, fullName, isActive, role, now);
 
+    /// <summary>Whether <paramref name="email"/> is this account's address, as the unique index compares them.</summary>
+    public bool HasEmail(string email) => string.Equals(Email, email.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Changes the address; another address than the current one is unverified until its owner proves it.</summary>
     public void ChangeEmail(string email, DateTimeOffset now)
     {
-        Email = NormalizeEmail(email);
+        var normalized = NormalizeEmail(email);
+        if (!HasEmail(normalized))
+        {
+            EmailVerified = false;
+        }
+
+        Email = normalized;
+        UpdatedAt = ToStoredPrecision(now);
+    }
+
+    public void MarkEmailVerified(DateTimeOffset now)
+    {
+        EmailVerified = true;
         UpdatedAt = ToStoredPrecision(now);
     }
 

@@ -13,6 +13,8 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsersDbContext).Assembly);
 }

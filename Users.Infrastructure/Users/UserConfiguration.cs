@@ -21,6 +21,9 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
 
         // The app always writes is_active; the default serves rows written by hand or by later migrations.
         builder.Property(user => user.IsActive).HasColumnName("is_active").HasDefaultValue(true).ValueGeneratedNever();
+
+        // Rows written in bulk (imports) or before verification existed are unverified.
+        builder.Property(user => user.EmailVerified).HasColumnName("email_verified").HasDefaultValue(false).ValueGeneratedNever();
         // Roles are stored as the words clients see, so the table reads plainly and a new role needs no renumbering.
         builder.Property(user => user.Role)
             .HasColumnName("role")

@@ -60,6 +60,9 @@ public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUs
             .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM users WHERE id = {id} AND password_hash = {passwordHash} AND is_active FOR SHARE")
             .ToListAsync(cancellationToken) is [_];
 
+    public Task<string?> FindActivePasswordHashAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(user => user.Id == id && user.IsActive).Select(user => user.PasswordHash).FirstOrDefaultAsync(cancellationToken);
+
     public void Add(User user) => db.Users.Add(user);
 
     public void Remove(User user) => db.Users.Remove(user);

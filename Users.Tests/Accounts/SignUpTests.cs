@@ -10,7 +10,7 @@ public sealed class SignUpTests : DatabaseTest
     private const string TooEasy = "'password' is too easy to guess";
     private const string OutOfLength = "'password' must be 12 to 128 characters long.";
 
-    private static readonly string[] UserFields = ["id", "email", "fullName", "isActive", "role", "createdAt", "updatedAt"];
+    private static readonly string[] UserFields = ["id", "email", "fullName", "isActive", "emailVerified", "role", "createdAt", "updatedAt"];
     private static readonly string[] PasswordOnly = ["password"];
     private static readonly string[] SignUpFields = ["email", "fullName", "password"];
 

@@ -53,6 +53,9 @@ public sealed class StartupConfigurationTests
     [TestCase("Accounts:MinPasswordScore", "5")]
     [TestCase("Accounts:PasswordHashIterations", "1000")]
     [TestCase("Accounts:RefreshTokenLifetime", "-1.00:00:00")]
+    [TestCase("Accounts:EmailVerificationTokenLifetime", "00:00:00")]
+    [TestCase("Accounts:PasswordResetTokenLifetime", "-01:00:00")]
+    [TestCase("Accounts:UnverifiedAccountTtl", "00:00:00")]
     [TestCase("RateLimits:PerClientIp:PermitLimit", "0")]
     [TestCase("RateLimits:PerEmail:Window", "00:00:00")]
     public async Task App_does_not_start_with_an_out_of_range_account_setting(string setting, string value)

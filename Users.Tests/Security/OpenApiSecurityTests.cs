@@ -76,7 +76,7 @@ public sealed class OpenApiSecurityTests
     {
         var operations = Operations(path => path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || path == "/.well-known/jwks.json").ToList();
 
-        Assert.That(operations, Has.Count.EqualTo(5), "signup, token, refresh, logout and the JWKS");
+        Assert.That(operations, Has.Count.EqualTo(8), "signup, token, refresh, logout, verify-email, forgot-password, reset-password and the JWKS");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Root.TryGetProperty("security", out _), Is.False, "a requirement for the whole document");

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Users.Tests.Support;
 
 /// <summary>
-/// A TCP forwarder on 127.0.0.1 in front of the test PostgreSQL server, so a test can make the database go away
-/// under a running app (<see cref="BreakAsync"/>: every open connection is reset, new ones are reset as soon as
+/// A TCP forwarder on 127.0.0.1 in front of a real test server (PostgreSQL, the SMTP server), so a test can make it go
+/// away under a running app (<see cref="BreakAsync"/>: every open connection is reset, new ones are reset as soon as
 /// they are accepted) and come back (<see cref="Restore"/>), with nothing mocked.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
@@ -24,10 +24,17 @@ public sealed class TcpProxy : IAsyncDisposable
 
     /// <summary>Starts forwarding to the server the connection string names, from an ephemeral port.</summary>
     public TcpProxy(string connectionString)
+        : this(
+            new NpgsqlConnectionStringBuilder(connectionString).Host ?? throw new ArgumentException("The connection string names no host.", nameof(connectionString)),
+            new NpgsqlConnectionStringBuilder(connectionString).Port)
     {
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
-        _targetHost = target.Host ?? throw new ArgumentException("The connection string names no host.", nameof(connectionString));
-        _targetPort = target.Port;
+    }
+
+    /// <summary>Starts forwarding to <paramref name="host"/>:<paramref name="port"/>, from an ephemeral port.</summary>
+    public TcpProxy(string host, int port)
+    {
+        _targetHost = host;
+        _targetPort = port;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync(_stopping.Token);

@@ -4,10 +4,10 @@ using System.Security.Cryptography;
 namespace Users.Application.Accounts;
 
 /// <summary>
-/// Refresh tokens as clients hold them: 256 random bits, base64url. The store keeps only their SHA-256; with this
-/// much entropy a fast hash is enough, and a stolen table yields no usable token.
+/// Refresh tokens and mailed one-time tokens as clients hold them: 256 random bits, base64url. The store keeps only
+/// their SHA-256; with this much entropy a fast hash is enough, and a stolen table yields no usable token.
 /// </summary>
-public static class RefreshTokenSecret
+public static class TokenSecret
 {
     private const int SecretBytes = 32;
     private const int EncodedLength = 43;
