@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
 using Users.Application.Common;
+using Users.Application.Imports;
 using Users.Application.Users;
 using Users.Infrastructure.Accounts;
+using Users.Infrastructure.Imports;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Users;
 
@@ -34,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<CompiledUserQueries>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddScoped<IUserImportRepository, UserImportRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
 
