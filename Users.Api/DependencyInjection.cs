@@ -66,6 +66,7 @@ public static class DependencyInjection
             .AddOperationTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ResponseHeadersTransformer>()
             .AddOperationTransformer<IfMatchTransformer>()
+            .AddOperationTransformer<StreamedRequestBodyTransformer>()
             .AddSchemaTransformer<RequiredPropertiesTransformer>()
             .AddSchemaTransformer<RoleSchemaTransformer>());
         return builder;

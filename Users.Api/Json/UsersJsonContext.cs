@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Users.Application.Accounts;
+using Users.Application.Imports;
 using Users.Application.Users;
 
 namespace Users.Api.Json;
@@ -18,4 +19,5 @@ namespace Users.Api.Json;
 [JsonSerializable(typeof(RefreshTokenRequest))]
 [JsonSerializable(typeof(ChangePasswordRequest))]
 [JsonSerializable(typeof(JsonWebKeySet))]
+[JsonSerializable(typeof(ImportReport))]
 public sealed partial class UsersJsonContext : JsonSerializerContext;
