@@ -16,7 +16,10 @@ public interface IUserImportRepository
     /// <summary>Reads an import, untracked.</summary>
     Task<UserImport?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Loads an import to record progress, locked until the current transaction ends.</summary>
+    /// <summary>
+    /// Loads an import as stored, to record progress, locked until the current transaction ends: after waiting for
+    /// another worker's batch, it has that batch's progress.
+    /// </summary>
     Task<UserImport?> LockAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="take"/> stored rows of an import after row <paramref name="afterRow"/>, in file order.</summary>

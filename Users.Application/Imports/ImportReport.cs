@@ -5,7 +5,7 @@ namespace Users.Application.Imports;
 /// <summary>A bulk import of users and how far it has got.</summary>
 public sealed class ImportReport
 {
-    /// <summary>At most this many failures are listed; <see cref="Failed"/> counts them all.</summary>
+    /// <summary>At most this many failures are listed; the failed count counts every refused row.</summary>
     public const int MaxListedFailures = 1_000;
 
     /// <summary>The import's id, a time-ordered UUIDv7.</summary>
@@ -26,7 +26,7 @@ public sealed class ImportReport
     /// </summary>
     public required int Skipped { get; init; }
 
-    /// <summary>Rows refused because a field is invalid; <see cref="Failures"/> says which and why.</summary>
+    /// <summary>Rows refused because a field is invalid; the failures say which and why.</summary>
     public required int Failed { get; init; }
 
     /// <summary>The first 1,000 failures, by row: one per invalid field of a refused row.</summary>

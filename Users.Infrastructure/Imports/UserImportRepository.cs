@@ -48,10 +48,19 @@ public sealed class UserImportRepository(UsersDbContext db) : IUserImportReposit
     public Task<UserImport?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<UserImport>().FirstOrDefaultAsync(import => import.Id == id, cancellationToken);
 
-    public Task<UserImport?> LockAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Set<UserImport>().FromSql($"SELECT * FROM user_imports WHERE id = {id} FOR UPDATE")
+    public Task<UserImport?> LockAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // A tracked copy from an earlier batch would be returned as it is; the progress must be what another worker
+        // committed while this one waited for the lock.
+        foreach (var stale in db.ChangeTracker.Entries<UserImport>().Where(entry => entry.Entity.Id == id).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
+        return db.Set<UserImport>().FromSql($"SELECT * FROM user_imports WHERE id = {id} FOR UPDATE")
             .AsTracking()
             .SingleOrDefaultAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<ImportRow>> ReadRowsAsync(Guid importId, int afterRow, int take, CancellationToken cancellationToken) =>
         await db.Set<StagedImportRow>()
