@@ -68,7 +68,8 @@ public static class DependencyInjection
             .AddOperationTransformer<IfMatchTransformer>()
             .AddOperationTransformer<StreamedRequestBodyTransformer>()
             .AddSchemaTransformer<RequiredPropertiesTransformer>()
-            .AddSchemaTransformer<RoleSchemaTransformer>());
+            .AddSchemaTransformer<RoleSchemaTransformer>()
+            .AddSchemaTransformer<StringEnumSchemaTransformer>());
         return builder;
     }
 

@@ -84,6 +84,7 @@ public sealed class ImportOpenApiTests
             Assert.That(ReportReference(ok), Is.EqualTo("#/components/schemas/ImportReport"));
             Assert.That(report.GetProperty("required").EnumerateArray().Select(name => name.GetString()), Is.EquivalentTo(ReportFields));
             Assert.That(Schema("ImportRowFailure").GetProperty("required").EnumerateArray().Select(name => name.GetString()), Is.EquivalentTo(FailureFields));
+            Assert.That(Schema("ImportState").GetProperty("type").GetString(), Is.EqualTo("string"));
             Assert.That(Schema("ImportState").GetProperty("enum").EnumerateArray().Select(state => state.GetString()), Is.EqualTo(States));
         }
     }
