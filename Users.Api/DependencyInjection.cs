@@ -66,8 +66,10 @@ public static class DependencyInjection
             .AddOperationTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ResponseHeadersTransformer>()
             .AddOperationTransformer<IfMatchTransformer>()
+            .AddOperationTransformer<StreamedRequestBodyTransformer>()
             .AddSchemaTransformer<RequiredPropertiesTransformer>()
-            .AddSchemaTransformer<RoleSchemaTransformer>());
+            .AddSchemaTransformer<RoleSchemaTransformer>()
+            .AddSchemaTransformer<StringEnumSchemaTransformer>());
         return builder;
     }
 

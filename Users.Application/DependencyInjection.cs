@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
+using Users.Application.Imports;
 using Users.Application.Jobs;
 using Users.Application.Users;
 
@@ -17,6 +18,9 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
 
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
+
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<UserService>();
         services.AddScoped<AccountService>();
@@ -26,6 +30,9 @@ public static class DependencyInjection
         services.AddSingleton<AccountMails>();
         services.AddOutboxHandler<VerificationMailRequested, VerificationMailJob>();
         services.AddOutboxHandler<PasswordResetRequested, PasswordResetMailJob>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<ImportProcessor>();
+        services.AddOutboxHandler<ImportRequested, ImportJob>();
         services.AddValidatorsFromAssemblyContaining<UserService>(ServiceLifetime.Singleton);
         services.AddAutoMapper(typeof(UserMappingProfile));
         return services;

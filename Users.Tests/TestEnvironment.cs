@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Users.Application.Imports;
+using Users.Application.Jobs;
+using Users.Tests.Imports;
 using Users.Tests.Support;
 
 namespace Users.Tests;
@@ -14,7 +19,9 @@ public sealed class TestEnvironment
     public async Task SetUpAsync()
     {
         await TestDatabase.InitializeAsync();
-        s_factory = new UsersApiFactory(TestDatabase.ConnectionString);
+        s_factory = new UsersApiFactory(
+            TestDatabase.ConnectionString,
+            services: services => services.Replace(ServiceDescriptor.Scoped<IOutboxMessageHandler<ImportRequested>, ImportsLeftToTheTests>()));
     }
 
     [OneTimeTearDown]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Users.Domain.Imports;
 
 namespace Users.Api.Json;
 
@@ -21,5 +22,8 @@ public static class ApiJsonOptions
 
         // Roles are words ("admin"), never numbers.
         options.Converters.Add(new RoleJsonConverter());
+
+        // An import's state is written as a word ("queued"); requests never carry one.
+        options.Converters.Add(new JsonStringEnumConverter<ImportState>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Users.Application.Accounts;
+using Users.Application.Imports;
 using Users.Application.Users;
 
 namespace Users.Api.Json;
@@ -21,4 +22,5 @@ namespace Users.Api.Json;
 [JsonSerializable(typeof(ForgotPasswordRequest))]
 [JsonSerializable(typeof(ResetPasswordRequest))]
 [JsonSerializable(typeof(JsonWebKeySet))]
+[JsonSerializable(typeof(ImportReport))]
 public sealed partial class UsersJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Users.Api.Imports;
+
 namespace Users.Api.Problems;
 
 /// <summary>
@@ -25,9 +27,18 @@ public static class ProblemDefaults
             StatusCodes.Status405MethodNotAllowed => "This address does not accept the request's method.",
             StatusCodes.Status406NotAcceptable => "The API answers in application/json and application/problem+json only.",
             StatusCodes.Status413PayloadTooLarge => "The request body is larger than this address accepts.",
-            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            StatusCodes.Status415UnsupportedMediaType => $"Send the body as {AcceptedTypes(context.HttpContext)}.",
             StatusCodes.Status429TooManyRequests => "Too many requests; slow down and retry later.",
             _ => null,
         };
     }
+
+    /// <summary>
+    /// What the address takes: JSON, but CSV for imports. Routing answers a 415 itself, with an endpoint of its own that
+    /// does not say what the action it refused takes, so the address decides.
+    /// </summary>
+    private static string AcceptedTypes(HttpContext context) =>
+        context.Request.Path.StartsWithSegments($"/{ImportsController.Path}", StringComparison.OrdinalIgnoreCase)
+            ? ContentTypes.Csv
+            : ContentTypes.Json;
 }

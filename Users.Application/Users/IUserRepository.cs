@@ -34,5 +34,11 @@ public interface IUserRepository
 
     void Add(User user);
 
+    /// <summary>
+    /// Inserts the users at once, in the current transaction, leaving out each whose email is taken regardless of case:
+    /// by a stored user, or by one earlier in the list. Returns how many it inserted.
+    /// </summary>
+    Task<int> AddUnlessEmailTakenAsync(IReadOnlyList<User> users, CancellationToken cancellationToken);
+
     void Remove(User user);
 }

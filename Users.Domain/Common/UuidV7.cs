@@ -18,12 +18,20 @@ public static class UuidV7
     // as the new time, so one odd clock reading cannot pin every later id to it.
     private const long MaxStepBackMilliseconds = 1_000;
 
+    // Random bits are drawn from the system's generator a page at a time: one call per id cost more than all the
+    // rest of making it (a bulk import makes a million).
+    private const int RandomPageSize = 4096;
+    private const int RandomBytesPerId = 8;
+
     private static readonly Lock Gate = new();
+    private static readonly byte[] RandomPage = new byte[RandomPageSize];
+    private static int s_randomOffset = RandomPageSize;
     private static long s_lastMilliseconds = -1;
     private static int s_counter;
 
     public static Guid Create(DateTimeOffset now)
     {
+        Span<byte> bytes = stackalloc byte[16];
         long milliseconds;
         int counter;
         lock (Gate)
@@ -47,10 +55,16 @@ public static class UuidV7
             }
 
             counter = s_counter;
+            if (s_randomOffset == RandomPageSize)
+            {
+                RandomNumberGenerator.Fill(RandomPage);
+                s_randomOffset = 0;
+            }
+
+            RandomPage.AsSpan(s_randomOffset, RandomBytesPerId).CopyTo(bytes[8..]);
+            s_randomOffset += RandomBytesPerId;
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes[8..]);
         for (var i = 0; i < 6; i++)
         {
             bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));

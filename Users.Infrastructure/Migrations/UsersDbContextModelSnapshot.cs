@@ -137,6 +137,93 @@ namespace Users.Infrastructure.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Users.Domain.Imports.ImportFailure", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("ImportId", "Row", "Field")
+                        .HasName("pk_user_import_failures");
+
+                    b.ToTable("user_import_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Users.Domain.Imports.UserImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ColumnCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("column_count");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("LastRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_row");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_read");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_skipped");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_imports");
+
+                    b.ToTable("user_imports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_user_imports_state", "state IN ('queued', 'running', 'succeeded', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("Users.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -214,6 +301,38 @@ namespace Users.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Users.Infrastructure.Imports.StagedImportRow", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<int>("FieldCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("field_count");
+
+                    b.Property<string>("FullName")
+                        .HasColumnType("text")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("IsActive")
+                        .HasColumnType("text")
+                        .HasColumnName("is_active");
+
+                    b.HasKey("ImportId", "Row")
+                        .HasName("pk_user_import_rows");
+
+                    b.ToTable("user_import_rows", (string)null);
+                });
+
             modelBuilder.Entity("Users.Infrastructure.Jobs.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,6 +406,16 @@ namespace Users.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Users.Domain.Imports.ImportFailure", b =>
+                {
+                    b.HasOne("Users.Domain.Imports.UserImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_import_failures_user_imports_import_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -65,6 +65,36 @@ public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUs
 
     public void Add(User user) => db.Users.Add(user);
 
+    // One statement for the lot: DISTINCT ON keeps the first of the list's users per email (by position),
+    // and ON CONFLICT leaves out those the unique index finds taken, by committed users or by concurrent inserts.
+    // Rows go in by email, so two such inserts with emails in common wait for each other in one order, never in a cycle.
+    public Task<int> AddUnlessEmailTakenAsync(IReadOnlyList<User> users, CancellationToken cancellationToken)
+    {
+        if (users.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var ids = users.Select(user => user.Id).ToArray();
+        var emails = users.Select(user => user.Email).ToArray();
+        var fullNames = users.Select(user => user.FullName).ToArray();
+        var active = users.Select(user => user.IsActive).ToArray();
+        var roles = users.Select(user => user.Role == UserRole.Admin ? UserConfiguration.AdminRole : UserConfiguration.UserRoleValue).ToArray();
+        var passwordHashes = users.Select(user => user.PasswordHash).ToArray();
+        var createdAt = users.Select(user => user.CreatedAt).ToArray();
+        var updatedAt = users.Select(user => user.UpdatedAt).ToArray();
+        return db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO users (id, email, full_name, is_active, role, password_hash, created_at, updated_at)
+            SELECT DISTINCT ON (lower(email)) id, email, full_name, is_active, role, password_hash, created_at, updated_at
+            FROM unnest({ids}, {emails}, {fullNames}, {active}, {roles}, {passwordHashes}, {createdAt}, {updatedAt}) WITH ORDINALITY
+                AS batch(id, email, full_name, is_active, role, password_hash, created_at, updated_at, position)
+            ORDER BY lower(email), position
+            ON CONFLICT (normalized_email) DO NOTHING
+            """,
+            cancellationToken);
+    }
+
     public void Remove(User user) => db.Users.Remove(user);
 
     private static string EscapeLike(string text) =>
