@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
+using Users.Application.CleanUp;
 using Users.Application.Imports;
 using Users.Application.Jobs;
 using Users.Application.Users;
@@ -32,6 +33,9 @@ public static class DependencyInjection
         services.AddOutboxHandler<PasswordResetRequested, PasswordResetMailJob>();
         services.AddScoped<ImportService>();
         services.AddScoped<ImportProcessor>();
+        services.AddOptions<CleanUpOptions>().Bind(configuration.GetSection(CleanUpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CleanUpOptions>, CleanUpOptionsValidator>();
+        services.AddScoped<CleanUpService>();
         services.AddOutboxHandler<ImportRequested, ImportJob>();
         services.AddValidatorsFromAssemblyContaining<UserService>(ServiceLifetime.Singleton);
         services.AddAutoMapper(typeof(UserMappingProfile));

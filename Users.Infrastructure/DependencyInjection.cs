@@ -8,12 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
+using Users.Application.CleanUp;
 using Users.Application.Common;
 using Users.Application.Imports;
 using Users.Application.Jobs;
 using Users.Application.Mail;
 using Users.Application.Users;
 using Users.Infrastructure.Accounts;
+using Users.Infrastructure.CleanUp;
 using Users.Infrastructure.Imports;
 using Users.Infrastructure.Jobs;
 using Users.Infrastructure.Mail;
@@ -100,6 +102,11 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<HangfireSchemaSetup>());
         services.AddHostedService<JobServer>();
         services.AddHostedService<OutboxDispatcher>();
+
+        services.AddSingleton<IValidateOptions<CleanUpOptions>, CleanUpScheduleValidator>();
+        services.AddScoped<ICleanUpRepository, CleanUpRepository>();
+        services.AddScoped<CleanUpJob>();
+        services.AddHostedService<RecurringJobsSetup>();
         return services;
     }
 

@@ -56,6 +56,10 @@ public sealed class StartupConfigurationTests
     [TestCase("Accounts:EmailVerificationTokenLifetime", "00:00:00")]
     [TestCase("Accounts:PasswordResetTokenLifetime", "-01:00:00")]
     [TestCase("Accounts:UnverifiedAccountTtl", "00:00:00")]
+    [TestCase("CleanUp:Schedule", "every quarter hour")]
+    [TestCase("CleanUp:Schedule", "61 * * * *")]
+    [TestCase("CleanUp:ImportRetention", "00:00:00")]
+    [TestCase("CleanUp:OutboxRetention", "-1.00:00:00")]
     [TestCase("RateLimits:PerClientIp:PermitLimit", "0")]
     [TestCase("RateLimits:PerEmail:Window", "00:00:00")]
     public async Task App_does_not_start_with_an_out_of_range_account_setting(string setting, string value)
