@@ -2,9 +2,8 @@
 # Import benchmark: a CSV of N users (1,000,000 by default) imported through the API (POST /api/v1/users/imports,
 # then GET its report until it has finished) beside psql's \copy of the same file into a bare table, on one
 # throw-away cluster, in one run. Prints rows/s of each and the ratio import/\copy (the aim is >= 0.5).
-# IMPORT_WORKER=direct (the default while no background job runs imports) runs the processing that the job will run,
-# ImportProcessor.ProcessAsync, from benchmarks/ImportProcess right after the POST; IMPORT_WORKER=service leaves it
-# to the service's own jobs. Either way the clock runs from the POST to the report that says the import finished.
+# The service runs as in Development (Jobs:Role Both), so its own job processes the import; the clock runs from the
+# POST to the report that says the import finished.
 # It also times one INSERT ... SELECT of the staged rows into the users table, the database's own share of the work.
 # Needs openssl, curl and psql.
 # Usage: benchmarks/import.sh [rows]
@@ -17,7 +16,6 @@ source benchmarks/admin.sh
 
 rows=${1:-1000000}
 port=${BENCH_PG_PORT:-54333} api=${BENCH_API:-http://127.0.0.1:5094}
-worker=${IMPORT_WORKER:-direct}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
@@ -36,7 +34,6 @@ export ConnectionStrings__Users="Host=127.0.0.1;Port=$port;Database=users_bench_
 sql() { pg_psql -h 127.0.0.1 -p "$port" -U postgres -d users_bench_import -qAt "$@"; }
 
 dotnet build Users.Api -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
-[[ $worker != direct ]] || dotnet build benchmarks/ImportProcess -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
 bench_signing_key .local/bench-keys
 dll=Users.Api/bin/Release/net10.0/Users.Api.dll
 Database__MigrateOnStartup=true dotnet "$dll" --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/bench-import-api.log 2>&1 &
@@ -70,10 +67,6 @@ post_seconds=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
 location=$(grep -i '^location:' "$headers" | tr -d '\r' | awk '{print $2}')
 id=${location##*/}
 [[ -n $id ]] || { echo "the import was not accepted" >&2; exit 1; }
-if [[ $worker == direct ]]; then
-    dotnet benchmarks/ImportProcess/bin/Release/net10.0/ImportProcess.dll "$id" &
-    pids+=($!)
-fi
 report=""
 for _ in $(seq 6000); do
     report=$(curl -fs "$api/api/v1/users/imports/$id" -H "Authorization: Bearer $token")
@@ -94,9 +87,9 @@ sql -c "INSERT INTO users (id, email, full_name, is_active, role, created_at, up
         FROM user_import_rows WHERE import_id = '$id' ON CONFLICT (normalized_email) DO NOTHING"
 floor_seconds=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
 
-awk -v n="$rows" -v c="$copy_seconds" -v i="$import_seconds" -v f="$floor_seconds" -v p="$post_seconds" -v w="$worker" 'BEGIN {
+awk -v n="$rows" -v c="$copy_seconds" -v i="$import_seconds" -v f="$floor_seconds" -v p="$post_seconds" 'BEGIN {
     printf "\\copy into a bare table   %8.2f s  %10.0f rows/s\n", c, n / c
-    printf "import through the API    %8.2f s  %10.0f rows/s  (POST and storing %.2f s, processing by %s worker %.2f s)\n", i, n / i, p, w, i - p
+    printf "import through the API    %8.2f s  %10.0f rows/s  (POST and storing %.2f s, processing by the job %.2f s)\n", i, n / i, p, i - p
     printf "users INSERT ... SELECT   %8.2f s  %10.0f rows/s  (the database alone, from the staged rows)\n", f, n / f
     printf "ratio import/\\copy        %8.2f  (aim >= 0.50; the INSERT alone allows at most %.2f)\n", c / i, c / f
 }'
