@@ -12,7 +12,7 @@ namespace Users.Tests.Jobs;
 
 /// <summary>
 /// Several nodes of the service on one database, as in production: job servers side by side, an API node that only
-/// enqueues, a node that starts after another died. On a database of their own, so that the shared test app's job
+/// enqueues, a node that starts after another died, a message enqueued twice. On a database of their own, so that the shared test app's job
 /// server and dispatcher take no part; the nodes share one record of what was handled.
 /// </summary>
 public sealed class JobNodesTests
@@ -88,6 +88,30 @@ public sealed class JobNodesTests
         var worker = Start(JobRole.Worker);
         await worker.WaitForJobAsync(id, SucceededState.StateName);
         Assert.That(_handled.FinishedCount("from-the-api"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Message_enqueued_twice_is_handled_once_even_when_both_jobs_run_at_the_same_time()
+    {
+        // As after a crash between enqueueing a message's job and recording that it was enqueued.
+        var node = Start(JobRole.Both);
+        var id = await node.StageOneAsync(new TestMessage("twice", Holds: true));
+        var (first, _) = await node.WaitForJobAsync(id, ProcessingState.StateName);
+        var jobs = node.Services.GetRequiredService<IBackgroundJobClient>();
+        var second = OutboxJob.Enqueue(jobs, id, nameof(TestMessage), OutboxMessageType.DefaultQueue);
+        await node.WaitForJobStateAsync(second, ProcessingState.StateName);
+
+        _handled.Release("twice");
+        await node.WaitForJobStateAsync(second, SucceededState.StateName);
+        var third = OutboxJob.Enqueue(jobs, id, nameof(TestMessage), OutboxMessageType.DefaultQueue);
+        await node.WaitForJobStateAsync(third, SucceededState.StateName);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.JobState(first)?.Name, Is.EqualTo(SucceededState.StateName));
+            Assert.That(_handled.StartedCount("twice"), Is.EqualTo(1));
+            Assert.That(_handled.FinishedCount("twice"), Is.EqualTo(1));
+        }
     }
 
     [Test]
