@@ -2,7 +2,9 @@ using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Users.Application.Jobs;
 
 namespace Users.Infrastructure.Jobs;
 
@@ -13,7 +15,7 @@ namespace Users.Infrastructure.Jobs;
 /// Hangfire's services are resolved as it starts, not when it is built: the host builds every hosted service before
 /// it validates the settings, and a bad setting must be reported as such, not as a failure to build this.
 /// </summary>
-public sealed class JobServer(IServiceProvider services, IOptions<JobsOptions> options) : IHostedService, IDisposable
+public sealed partial class JobServer(IServiceProvider services, IOptions<JobsOptions> options, ILogger<JobServer> logger) : IHostedService, IDisposable
 {
     private BackgroundJobServerHostedService? _server;
 
@@ -23,6 +25,12 @@ public sealed class JobServer(IServiceProvider services, IOptions<JobsOptions> o
         if (!jobs.RunsJobs)
         {
             return Task.CompletedTask;
+        }
+
+        // Not an error: other nodes may serve other queues. But a queue no node serves holds its jobs for ever.
+        foreach (var type in services.GetServices<OutboxMessageType>().Where(type => !jobs.ServedQueues.Contains(type.Queue)))
+        {
+            LogQueueNotServed(type.Queue, type.Name);
         }
 
         var server = new BackgroundJobServerOptions
@@ -41,4 +49,7 @@ public sealed class JobServer(IServiceProvider services, IOptions<JobsOptions> o
     public Task StopAsync(CancellationToken cancellationToken) => _server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
     public void Dispose() => _server?.Dispose();
+
+    [LoggerMessage(LogLevel.Warning, "This node takes no jobs from queue {Queue}, where {MessageType} messages go; some node's Jobs:Queues must list it")]
+    private partial void LogQueueNotServed(string queue, string messageType);
 }

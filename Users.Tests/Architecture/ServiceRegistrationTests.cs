@@ -7,6 +7,7 @@ using Users.Application;
 using Users.Application.Accounts;
 using Users.Application.Users;
 using Users.Infrastructure;
+using Users.Infrastructure.Jobs;
 using Users.Tests.Support;
 
 namespace Users.Tests.Architecture;
@@ -60,6 +61,16 @@ public sealed class ServiceRegistrationTests
         var service = scope.ServiceProvider.GetService<AccountService>();
 
         Assert.That(service, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Outbox_job_resolves_in_a_job_scope()
+    {
+        await using var scope = _provider.CreateAsyncScope();
+
+        var job = scope.ServiceProvider.GetService<OutboxJob>();
+
+        Assert.That(job, Is.Not.Null);
     }
 
     [Test]

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Hangfire;
 using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Users.Application.Jobs;
 using Users.Domain.Common;
 using Users.Infrastructure.Jobs;
@@ -12,8 +14,9 @@ namespace Users.Tests.Jobs;
 
 /// <summary>
 /// Several nodes of the service on one database, as in production: job servers side by side, an API node that only
-/// enqueues, a node that starts after another died. On a database of their own, so that the shared test app's job
-/// server and dispatcher take no part; the nodes share one record of what was handled.
+/// enqueues, a node that starts after another died or while the database is down, a message enqueued twice. On a
+/// database of their own, so that the shared test app's job server and dispatcher take no part; the nodes share one
+/// record of what was handled.
 /// </summary>
 public sealed class JobNodesTests
 {
@@ -91,6 +94,30 @@ public sealed class JobNodesTests
     }
 
     [Test]
+    public async Task Message_enqueued_twice_is_handled_once_even_when_both_jobs_run_at_the_same_time()
+    {
+        // As after a crash between enqueueing a message's job and recording that it was enqueued.
+        var node = Start(JobRole.Both);
+        var id = await node.StageOneAsync(new TestMessage("twice", Holds: true));
+        var (first, _) = await node.WaitForJobAsync(id, ProcessingState.StateName);
+        var jobs = node.Services.GetRequiredService<IBackgroundJobClient>();
+        var second = OutboxJob.Enqueue(jobs, id, nameof(TestMessage), OutboxMessageType.DefaultQueue);
+        await node.WaitForJobStateAsync(second, ProcessingState.StateName);
+
+        _handled.Release("twice");
+        await node.WaitForJobStateAsync(second, SucceededState.StateName);
+        var third = OutboxJob.Enqueue(jobs, id, nameof(TestMessage), OutboxMessageType.DefaultQueue);
+        await node.WaitForJobStateAsync(third, SucceededState.StateName);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.JobState(first)?.Name, Is.EqualTo(SucceededState.StateName));
+            Assert.That(_handled.StartedCount("twice"), Is.EqualTo(1));
+            Assert.That(_handled.FinishedCount("twice"), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
     public async Task Message_a_dead_node_committed_but_never_dispatched_is_dispatched_by_the_next_node_to_start()
     {
         var id = await CommitWithoutDispatchAsync(new TestMessage("left-behind"));
@@ -100,6 +127,39 @@ public sealed class JobNodesTests
 
         await node.WaitForJobAsync(id, SucceededState.StateName);
         Assert.That(_handled.FinishedCount("left-behind"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Node_started_while_the_database_is_down_prepares_hangfire_schema_and_dispatches_once_it_is_back()
+    {
+        var fresh = TestDatabase.Sibling("jobs_late");
+        await TestDatabase.DropIfExistsAsync(fresh);
+        await TestDatabase.CreateIfMissingAsync(fresh);
+        await using (var db = TestDatabase.CreateContext(fresh))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var proxy = new TcpProxy(fresh);
+        try
+        {
+            proxy.Break();
+            var node = Start(JobRole.Both, new() { ["ConnectionStrings:Users"] = new NpgsqlConnectionStringBuilder(proxy.Route(fresh)) { Timeout = 2 }.ConnectionString });
+            Assert.That(await SchemaVersionAsync(fresh), Is.Zero, "the node started without its database");
+
+            proxy.Restore();
+            await Poll.UntilAsync(() => SchemaVersionAsync(fresh), version => version > 0, "Hangfire's schema to be prepared");
+            var id = await node.StageOneAsync(new TestMessage("after-outage"));
+
+            // Enqueued is the outbox's part; when the workers run it is Hangfire's (they back off up to 15 s after failures).
+            var message = await Poll.UntilAsync(() => node.OutboxMessageAsync(id), seen => seen?.JobId is not null, "the message to be dispatched");
+            Assert.That(node.JobState(message!.JobId!), Is.Not.Null);
+        }
+        finally
+        {
+            await StopNodesAsync();
+            await TestDatabase.DropIfExistsAsync(fresh);
+        }
     }
 
     [Test]
@@ -147,11 +207,18 @@ public sealed class JobNodesTests
         return row.Id;
     }
 
+    /// <summary>The version of Hangfire's schema in the database, 0 when there is none.</summary>
     private static async Task<int> SchemaVersionAsync(string connectionString)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"SELECT max(version) FROM {TestDatabase.JobsSchema}.schema", connection);
-        return (int)(await command.ExecuteScalarAsync())!;
+        await using var exists = new NpgsqlCommand($"SELECT to_regclass('{TestDatabase.JobsSchema}.schema') IS NOT NULL", connection);
+        if (!(bool)(await exists.ExecuteScalarAsync())!)
+        {
+            return 0;
+        }
+
+        await using var version = new NpgsqlCommand($"SELECT max(version) FROM {TestDatabase.JobsSchema}.schema", connection);
+        return (int)(await version.ExecuteScalarAsync())!;
     }
 }

@@ -1,8 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Users.Infrastructure.Jobs;
 using Users.Tests.Support;
 
 namespace Users.Tests.Jobs;
 
-/// <summary>A bad <c>Jobs</c> setting stops the service at start-up with a message that names it.</summary>
+/// <summary>
+/// A bad <c>Jobs</c> setting stops the service at start-up with a message that names it; a node whose workers take no
+/// jobs from a message type's queue says so.
+/// </summary>
 [NonParallelizable]
 public sealed class JobsStartupTests
 {
@@ -40,5 +46,20 @@ public sealed class JobsStartupTests
         var attempt = StartupAttempt.Of(factory);
 
         attempt.AssertStarted();
+    }
+
+    [Test]
+    public async Task Node_whose_workers_skip_the_queue_of_a_message_type_warns_naming_both()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var factory = new UsersApiFactory(
+            TestDatabase.ConnectionString,
+            new Dictionary<string, string?> { ["Jobs:Queues:0"] = "imports" },
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+
+        StartupAttempt.Of(factory).AssertStarted();
+
+        var warnings = logs.Logs.Where(log => log.Level == LogLevel.Warning && log.Category == typeof(JobServer).FullName).ToList();
+        Assert.That(warnings.Select(log => (log.State["Queue"], log.State["MessageType"])), Does.Contain(("default", nameof(TestMessage))));
     }
 }

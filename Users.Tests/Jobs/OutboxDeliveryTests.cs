@@ -1,4 +1,3 @@
-using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Application.Common;
@@ -6,21 +5,16 @@ using Users.Application.Errors;
 using Users.Application.Jobs;
 using Users.Application.Users;
 using Users.Domain.Users;
-using Users.Infrastructure.Jobs;
 using Users.Tests.Support;
 
 namespace Users.Tests.Jobs;
 
 /// <summary>
 /// The outbox on the shared test app: a message exists if and only if the change it was staged with committed, is
-/// handled once, survives being enqueued twice, and a handler that keeps failing ends in Hangfire's Failed state.
+/// handled once, and a handler that keeps failing ends in Hangfire's Failed state.
 /// </summary>
 public sealed class OutboxDeliveryTests : DatabaseTest
 {
-    /// <summary>A test that failed while a handler was held must not leave the shared app's worker busy.</summary>
-    [TearDown]
-    public void ReleaseHeldHandlers() => App.Handled().ReleaseAll();
-
     [Test]
     public async Task Message_staged_with_a_committed_change_is_handled_exactly_once()
     {
@@ -103,30 +97,6 @@ public sealed class OutboxDeliveryTests : DatabaseTest
             Assert.That(failed.Data["ExceptionType"], Is.EqualTo(typeof(InvalidOperationException).FullName));
             Assert.That(failed.Data["ExceptionMessage"], Does.Contain(TestMessageHandler.FailureReason));
             Assert.That((await App.OutboxMessageAsync(failingId))!.ProcessedAt, Is.Null);
-        }
-    }
-
-    [Test]
-    public async Task Message_enqueued_twice_is_handled_once_even_when_both_jobs_run_at_the_same_time()
-    {
-        // As after a crash between enqueueing a message's job and recording that it was enqueued.
-        var label = Label();
-        var id = await App.StageOneAsync(new TestMessage(label, Holds: true));
-        var (first, _) = await App.WaitForJobAsync(id, ProcessingState.StateName);
-        var jobs = App.Services.GetRequiredService<IBackgroundJobClient>();
-        var second = OutboxJob.Enqueue(jobs, id, nameof(TestMessage), OutboxMessageType.DefaultQueue);
-        await App.WaitForJobStateAsync(second, ProcessingState.StateName);
-
-        App.Handled().Release(label);
-        await App.WaitForJobStateAsync(second, SucceededState.StateName);
-        var third = OutboxJob.Enqueue(jobs, id, nameof(TestMessage), OutboxMessageType.DefaultQueue);
-        await App.WaitForJobStateAsync(third, SucceededState.StateName);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(App.JobState(first)?.Name, Is.EqualTo(SucceededState.StateName));
-            Assert.That(App.Handled().StartedCount(label), Is.EqualTo(1));
-            Assert.That(App.Handled().FinishedCount(label), Is.EqualTo(1));
         }
     }
 
