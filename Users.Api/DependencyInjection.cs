@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Users.Api.Auth;
+using Users.Api.Jobs;
 using Users.Api.Json;
 using Users.Api.Logging;
 using Users.Api.OpenApi;
@@ -110,6 +111,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag) });
         app.MapOpenApi();
+        app.MapJobsDashboard();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference(reference => reference.AddPreferredSecuritySchemes(BearerSecurityTransformer.Scheme));
@@ -135,7 +137,10 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
     }
 
-    /// <summary>Bearer authentication with the ring's keys, and authorization.</summary>
+    /// <summary>
+    /// Bearer authentication with the ring's keys, the same validation of the jobs dashboard's session cookie, and
+    /// authorization.
+    /// </summary>
     public static void AddUsersAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddUsersAccessTokens(configuration);
@@ -149,7 +154,9 @@ public static class DependencyInjection
                 authentication.AddScheme<CachedBearerHandler>(CachedBearerHandler.Scheme, displayName: null);
                 authentication.DefaultScheme = CachedBearerHandler.Scheme;
             })
-            .AddJwtBearer();
+            .AddJwtBearer()
+            .AddJwtBearer(JobsSession.Scheme);
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JobsSessionBearerSetup>();
         services.AddAuthorization();
         services.AddSingleton<SignedInCallerEndpoints>();
         services.Configure<RouteOptions>(routing => routing.SuppressCheckForUnhandledSecurityMetadata = true);

@@ -1,4 +1,5 @@
 using Users.Api.Imports;
+using Users.Api.Jobs;
 
 namespace Users.Api.Problems;
 
@@ -18,6 +19,8 @@ public static class ProblemDefaults
             StatusCodes.Status429TooManyRequests => "Too Many Requests",
             _ => null,
         };
+        // The jobs dashboard only sets a refusal's status; the problem says what it recorded.
+        problem.Detail ??= JobsDashboard.RefusalOf(context.HttpContext);
         problem.Detail ??= problem.Status switch
         {
             StatusCodes.Status400BadRequest => "The request could not be read.",
