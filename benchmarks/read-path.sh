@@ -18,6 +18,9 @@ port=54331 api=http://127.0.0.1:5090 raw=http://127.0.0.1:5091 base=http://127.0
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # As scripts/run.sh serves it (Development: one text line per request); ASPNETCORE_ENVIRONMENT=Production for JSON logs.
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# The read path is an API node's: Development's default (Both) would also run a Hangfire server with its pollers in the
+# same process (about 5% of the throughput here). Jobs__Role=Both measures that instead.
+export Jobs__Role=${Jobs__Role:-Api}
 
 if ! command -v wrk >/dev/null; then
     [[ $(id -u) -eq 0 ]] || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
