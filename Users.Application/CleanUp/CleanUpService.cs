@@ -27,12 +27,11 @@ public sealed partial class CleanUpService(
             accounts.Value.UnverifiedAccountTtl is { } ttl
                 ? await store.DeleteUnverifiedUsersCreatedBeforeAsync(now - ttl, cancellationToken)
                 : 0);
-        LogRemoved(report.RefreshTokens, report.OneTimeTokens, report.StagedImportRows, report.OutboxMessages, report.UnverifiedUsers);
+        LogRemoved(report);
         return report;
     }
 
-    [LoggerMessage(LogLevel.Information,
-        "Clean-up removed {RefreshTokens} expired refresh tokens, {OneTimeTokens} expired mailed tokens, {StagedImportRows} staged import rows, " +
-        "{OutboxMessages} handled outbox messages and {UnverifiedUsers} unverified accounts")]
-    private partial void LogRemoved(int refreshTokens, int oneTimeTokens, int stagedImportRows, int outboxMessages, int unverifiedUsers);
+    // Counts only: the record prints as "CleanUpReport { RefreshTokens = 3, OneTimeTokens = 0, ... }".
+    [LoggerMessage(LogLevel.Information, "Clean-up done: {Removed}")]
+    private partial void LogRemoved(CleanUpReport removed);
 }
