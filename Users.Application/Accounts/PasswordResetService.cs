@@ -1,15 +1,14 @@
 using Users.Application.Common;
 using Users.Application.Errors;
 using Users.Application.Jobs;
-using Users.Application.Users;
 using Users.Domain.Accounts;
 
 namespace Users.Application.Accounts;
 
 /// <summary>Resets a forgotten password with a single-use token mailed to the account's address.</summary>
 public sealed class PasswordResetService(
+    MailedTokens mailedTokens,
     IOneTimeTokenRepository tokens,
-    IUserRepository users,
     IRefreshTokenRepository refreshTokens,
     IOutbox outbox,
     IUnitOfWork unitOfWork,
@@ -34,15 +33,10 @@ public sealed class PasswordResetService(
         unitOfWork.InTransactionAsync(
             async token =>
             {
+                var (_, user) = await mailedTokens.FindRedeemableAsync(OneTimeTokenPurpose.ResetPassword, request.Token, token) is { User.IsActive: true } found
+                    ? found
+                    : throw new InvalidFieldException("token", InvalidToken);
                 var now = clock.GetUtcNow();
-                var stored = TokenSecret.HashOf(request.Token) is { } hash
-                    ? await tokens.FindForUpdateAsync(OneTimeTokenPurpose.ResetPassword, hash, token)
-                    : null;
-                var user = stored is not null && stored.IsRedeemable(now) ? await users.FindForUpdateAsync(stored.UserId, token) : null;
-                if (stored is null || user is null || !user.IsActive || !user.HasEmail(stored.Email))
-                {
-                    throw new InvalidFieldException("token", InvalidToken);
-                }
 
                 if (passwordPolicy.FindWeakness(request.NewPassword!, user.Email, user.FullName) is { } weakness)
                 {

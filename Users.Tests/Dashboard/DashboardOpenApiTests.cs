@@ -1,30 +1,16 @@
 using System.Text.Json;
 using Users.Api.Jobs;
+using Users.Tests.Support;
 
 namespace Users.Tests.Dashboard;
 
 /// <summary>The API document describes the session calls; the dashboard itself is not part of the API.</summary>
-public sealed class DashboardOpenApiTests
+public sealed class DashboardOpenApiTests : OpenApiDocumentTest
 {
     private static readonly string[] BearerOnly = ["Bearer"];
 
-    private JsonDocument _document = null!;
-
-    private JsonElement Paths => _document.RootElement.GetProperty("paths");
 
     private JsonElement Session => Paths.GetProperty(DashboardCalls.SessionPath);
-
-    [OneTimeSetUp]
-    public async Task ReadDocumentAsync()
-    {
-        using var client = TestEnvironment.Factory.CreateClient();
-        using var response = await client.GetAsync("/openapi/v1.json");
-        response.EnsureSuccessStatusCode();
-        _document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    [OneTimeTearDown]
-    public void DisposeDocument() => _document.Dispose();
 
     [Test]
     public void Dashboard_is_not_in_the_document()

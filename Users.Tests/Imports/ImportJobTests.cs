@@ -59,7 +59,7 @@ public sealed class ImportJobTests
     {
         var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var dying = Start("Both", services => services.AddScoped<IUserImportRepository>(provider =>
-            new StallingImportRepository(ActivatorUtilities.CreateInstance<UserImportRepository>(provider), completeBatches: 2, stalled)));
+            HaltingImportRepository.Stalling(ActivatorUtilities.CreateInstance<UserImportRepository>(provider), completeBatches: 2, stalled)));
         using var admin = dying.AsAdmin();
         var import = await admin.StartImportAsync(File);
         await stalled.Task.WaitAsync(Poll.DefaultTimeout);

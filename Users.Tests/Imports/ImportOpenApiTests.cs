@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Users.Tests.Support;
 
 namespace Users.Tests.Imports;
 
 /// <summary>The OpenAPI document describes the imports as they behave: a CSV body, a 202 with its Location, the report, the problems.</summary>
-public sealed class ImportOpenApiTests
+public sealed class ImportOpenApiTests : OpenApiDocumentTest
 {
     private const string Collection = "/api/v1/users/imports";
     private const string Item = "/api/v1/users/imports/{id}";
@@ -14,21 +15,6 @@ public sealed class ImportOpenApiTests
         ["id", "state", "rowsRead", "created", "skipped", "failed", "failures", "startedAt", "finishedAt"];
     private static readonly string[] FailureFields = ["row", "field", "reason"];
 
-    private JsonDocument _document = null!;
-
-    private JsonElement Paths => _document.RootElement.GetProperty("paths");
-
-    [OneTimeSetUp]
-    public async Task ReadDocumentAsync()
-    {
-        using var client = TestEnvironment.Factory.CreateClient();
-        using var response = await client.GetAsync("/openapi/v1.json");
-        response.EnsureSuccessStatusCode();
-        _document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    [OneTimeTearDown]
-    public void DisposeDocument() => _document.Dispose();
 
     [Test]
     public void Import_takes_a_required_text_csv_body_only()
@@ -102,5 +88,4 @@ public sealed class ImportOpenApiTests
     private static string? ReportReference(JsonElement response) =>
         response.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
 
-    private JsonElement Schema(string name) => _document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(name);
 }

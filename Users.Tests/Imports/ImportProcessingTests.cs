@@ -180,7 +180,7 @@ public sealed class ImportProcessingTests : DatabaseTest
     {
         await using var scope = App.Services.CreateAsyncScope();
         using var stop = new CancellationTokenSource();
-        var repository = new InterruptingImportRepository(scope.ServiceProvider.GetRequiredService<IUserImportRepository>(), completeBatches, stop);
+        var repository = HaltingImportRepository.Interrupting(scope.ServiceProvider.GetRequiredService<IUserImportRepository>(), completeBatches, stop);
         var processor = ActivatorUtilities.CreateInstance<ImportProcessor>(
             scope.ServiceProvider, Options.Create(new ImportOptions { BatchSize = BatchSize }), repository);
 

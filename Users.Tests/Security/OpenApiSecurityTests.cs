@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Users.Tests.Support;
 
 namespace Users.Tests.Security;
 
@@ -6,30 +7,13 @@ namespace Users.Tests.Security;
 /// The OpenAPI document tells generated clients where the bearer token goes (the users resource, and only there), which
 /// refusals to expect, and the roles a user may have.
 /// </summary>
-public sealed class OpenApiSecurityTests
+public sealed class OpenApiSecurityTests : OpenApiDocumentTest
 {
     private const string UsersPrefix = "/api/v1/users";
 
     private static readonly string[] Roles = ["user", "admin"];
     private static readonly string[] BearerOnly = ["Bearer"];
 
-    private JsonDocument _document = null!;
-
-    private JsonElement Root => _document.RootElement;
-
-    private JsonElement Paths => Root.GetProperty("paths");
-
-    [OneTimeSetUp]
-    public async Task ReadDocumentAsync()
-    {
-        using var client = TestEnvironment.Factory.CreateClient();
-        using var response = await client.GetAsync("/openapi/v1.json");
-        response.EnsureSuccessStatusCode();
-        _document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    [OneTimeTearDown]
-    public void DisposeDocument() => _document.Dispose();
 
     [Test]
     public void Bearer_scheme_is_HTTP_bearer_with_JWTs()
