@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddDbContextPool<UsersDbContext>((provider, options) =>
             UsersDbContextOptions.Configure(
                 options, ServiceConnectionString.From(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!)));
+        services.AddHostedService<ConnectionSettingsLog>();
         services.AddSingleton<CompiledUserQueries>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();

@@ -3,6 +3,11 @@
 # endpoint reading the same row of the same table (benchmarks/RawRead), on one throw-away cluster, measured in
 # alternating rounds. Prints requests/s for each round and the service/raw ratio (the aim is >= 0.8), and each
 # process's CPU time per request, which a busy or noisy machine disturbs far less than requests/s.
+# The reference is given everything the service has but its stack: it runs from the service's content root (the same
+# appsettings: logging levels and console formatter, connection string), tunes its connections with the service's own
+# ServiceConnectionString, logs the service's request line, and answers the same body and ETag. Both print their
+# effective connection settings, shown below. Then, in the same run, the service's other shapes beside its GET by id:
+# a list page (aim >= 0.6 of the GET rate) and a POST create (aim >= 0.5).
 # BASELINE=<git ref> also builds that commit and measures it in the same rounds (e.g. the service before a change).
 # Needs wrk and openssl (wrk installed from Debian's packages when run as root).
 # Usage: benchmarks/read-path.sh [rounds] [seconds] [connections]
@@ -13,7 +18,7 @@ source scripts/postgres.sh
 # shellcheck source=benchmarks/admin.sh
 source benchmarks/admin.sh
 
-rounds=${1:-3} seconds=${2:-10} connections=${3:-32}
+rounds=${1:-3} seconds=${2:-10} connections=${3:-16}
 port=54331 api=http://127.0.0.1:5090 raw=http://127.0.0.1:5091 base=http://127.0.0.1:5093
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # As scripts/run.sh serves it (Development: one text line per request); ASPNETCORE_ENVIRONMENT=Production for JSON logs.
@@ -52,7 +57,7 @@ if [[ -n ${BASELINE:-} ]]; then
     git worktree add -q --detach .local/bench-baseline "$BASELINE"
     dotnet build .local/bench-baseline/Users.Api -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
 fi
-dotnet benchmarks/RawRead/bin/Release/net10.0/RawRead.dll --urls "$raw" >.local/bench-raw.log 2>&1 &
+dotnet benchmarks/RawRead/bin/Release/net10.0/RawRead.dll --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$raw" >.local/bench-raw.log 2>&1 &
 pids+=($!)
 raw_pid=$!
 for _ in $(seq 60); do curl -fs "$api/health/ready" >/dev/null && curl -s -o /dev/null "$raw/raw/users/00000000-0000-0000-0000-000000000000" && break; sleep 1; done
@@ -100,10 +105,10 @@ cpu_ticks() { # pid -> user + system CPU time in clock ticks, from /proc/<pid>/s
     awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
 hz=$(getconf CLK_TCK)
-measure() { # url-prefix pid -> "requests/s CPU-microseconds-per-request"; fails on any non-2xx answer
+measure() { # url-prefix pid [wrk-script] -> "requests/s CPU-microseconds-per-request"; fails on any non-2xx answer
     local out before after
     before=$(cpu_ticks "$2")
-    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$script" "$1")
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "${3:-$script}" "$1")
     after=$(cpu_ticks "$2")
     if grep -q 'Non-2xx' <<<"$out"; then
         echo "$1 answered non-2xx: $(grep 'Non-2xx' <<<"$out")" >&2
@@ -115,6 +120,9 @@ measure() { # url-prefix pid -> "requests/s CPU-microseconds-per-request"; fails
 pid_of=([0]="$api_pid" [1]="$raw_pid" [2]="${base_pid:-}")
 for i in "${!targets[@]}"; do measure "${targets[$i]}" "${pid_of[$i]}" >/dev/null; done   # warm-up: JIT, pools, caches
 
+settings() { grep -o 'Database connection settings: .*' "$1" | head -1 | sed 's/^Database connection settings: //'; }
+echo "connection settings, service:   $(settings .local/bench-api.log)"
+echo "connection settings, reference: $(settings .local/bench-raw.log)"
 echo "round  service(req/s)  raw(req/s)  ratio${BASELINE:+  baseline(req/s)  service/baseline}  CPU us/request: service raw${BASELINE:+ baseline}"
 total_api=0 total_raw=0 total_base=0 cpu_api=0 cpu_raw=0 cpu_base=0
 for r in $(seq "$rounds"); do
@@ -133,3 +141,40 @@ awk -v a="$total_api" -v b="$total_raw" -v c="$total_base" -v n="$rounds" -v ca=
     printf "  %7.0f %4.0f", ca/n, cb/n; if (c > 0) printf " %5.0f", cc/n
     printf "  (service/raw, aim >= 0.80)\n"
     if (c > 0) printf "CPU per request, baseline/service: %.2f\n", cc/ca }'
+
+# The service's other shapes, measured beside its GET by id in alternating rounds: the first page of the list, and a
+# create (each request a new user; no password, so no hashing: the path, not the hash, is measured).
+list_script=.local/bench-list.lua
+cat >"$list_script" <<LUA
+request = function() return wrk.format("GET", wrk.path .. "?limit=20", { ["Authorization"] = "Bearer $token" }) end
+LUA
+create_script=.local/bench-create.lua
+cat >"$create_script" <<LUA
+-- Each wrk thread gets its own number, and each run its own stamp: emails never repeat, so every answer is a 201.
+local threads = 0
+setup = function(thread) threads = threads + 1; thread:set("id", threads) end
+local n, tag = 0, nil
+request = function()
+  tag = tag or string.format("%d.%d", os.time(), id)
+  n = n + 1
+  local body = string.format('{"email":"c%s.%d@example.com","fullName":"Created %d"}', tag, n, n)
+  return wrk.format("POST", wrk.path, { ["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json" }, body)
+end
+LUA
+measure "$api/api/v1/users" "$api_pid" "$list_script" >/dev/null
+measure "$api/api/v1/users" "$api_pid" "$create_script" >/dev/null
+echo
+echo "round  get-by-id(req/s)  list(req/s)  list/get  create(req/s)  create/get  CPU us/request: get list create"
+sum_get=0 sum_list=0 sum_create=0
+for r in $(seq "$rounds"); do
+    read -r g cg < <(measure "$api/api/v1/users/" "$api_pid")
+    read -r l cl < <(measure "$api/api/v1/users" "$api_pid" "$list_script")
+    read -r w cw < <(measure "$api/api/v1/users" "$api_pid" "$create_script")
+    sum_get=$(awk -v x="$sum_get" -v y="$g" 'BEGIN{print x+y}')
+    sum_list=$(awk -v x="$sum_list" -v y="$l" 'BEGIN{print x+y}')
+    sum_create=$(awk -v x="$sum_create" -v y="$w" 'BEGIN{print x+y}')
+    awk -v r="$r" -v g="$g" -v l="$l" -v w="$w" -v cg="$cg" -v cl="$cl" -v cw="$cw" \
+        'BEGIN{printf "%5d  %16.0f  %11.0f  %8.2f  %13.0f  %10.2f  %7d %4d %6d\n", r, g, l, l/g, w, w/g, cg, cl, cw}'
+done
+awk -v g="$sum_get" -v l="$sum_list" -v w="$sum_create" \
+    'BEGIN{printf "all    %16.0f  %11.0f  %8.2f  %13.0f  %10.2f  (aims: list/get >= 0.60, create/get >= 0.50)\n", g, l, l/g, w, w/g}'

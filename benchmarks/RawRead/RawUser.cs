@@ -1,1 +1,2 @@
-internal sealed record RawUser(Guid Id, string Email, string FullName, bool IsActive, string Role, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+internal sealed record RawUser(
+    Guid Id, string Email, string FullName, bool IsActive, bool EmailVerified, string Role, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
