@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -38,7 +39,15 @@ public static class DependencyInjection
         var services = builder.Services;
         var configuration = builder.Configuration;
         services
-            .AddControllers(mvc => mvc.ModelMetadataDetailsProviders.Add(new CamelCaseBindingNames()))
+            .AddControllers(mvc =>
+            {
+                mvc.ModelMetadataDetailsProviders.Add(new CamelCaseBindingNames());
+
+                // A JSON API binds no form: no form value providers to build for every request.
+                mvc.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                mvc.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+                mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            })
             .AddJsonOptions(json =>
             {
                 ApiJsonOptions.Apply(json.JsonSerializerOptions);
@@ -52,7 +61,12 @@ public static class DependencyInjection
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
-        services.AddFluentValidationAutoValidation(validation => validation.DisableDataAnnotationsValidation = true);
+        var validatedTypes = new ValidatedTypes(services);
+        services.AddFluentValidationAutoValidation(validation =>
+        {
+            validation.DisableDataAnnotationsValidation = true;
+            validation.Filter = validatedTypes.Contains;
+        });
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Logging;
 
 namespace Users.Infrastructure.Persistence;
@@ -11,6 +12,8 @@ public static class UsersDbContextOptions
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(UsersDbContext).Assembly.FullName))
             // Reads project to DTOs; tracking is opted into by the writes that need it.
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // Each query's shaper compiled once with the query, not made into a new delegate on every execution.
+            .ReplaceService<IQueryCompilationContextFactory, SharedShaperQueryCompilationContextFactory>()
             // A unique-index conflict is an expected answer (409), and an unreachable database is logged once by the
             // API's exception handler (or the outbox dispatcher); EF Core would log each again as an error.
             .ConfigureWarnings(warnings => warnings.Log(
