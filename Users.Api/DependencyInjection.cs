@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -61,12 +62,10 @@ public static class DependencyInjection
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+        // Registered first, so FluentValidation finds its provider there and adds none of its own.
         var validatedTypes = new ValidatedTypes(services);
-        services.AddFluentValidationAutoValidation(validation =>
-        {
-            validation.DisableDataAnnotationsValidation = true;
-            validation.Filter = validatedTypes.Contains;
-        });
+        services.Configure<MvcOptions>(mvc => mvc.ModelValidatorProviders.Insert(0, new ValidatedTypesValidatorProvider(validatedTypes)));
+        services.AddFluentValidationAutoValidation(validation => validation.DisableDataAnnotationsValidation = true);
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -4,9 +4,8 @@ using FluentValidation;
 namespace Users.Api.Problems;
 
 /// <summary>
-/// The types that have a FluentValidation validator registered, read once from the service collection. MVC's automatic
-/// validation asks FluentValidation about every bound value, a route id or a cancellation token included, and each
-/// answer costs a generic type built by reflection and a container lookup on every request; only these types need one.
+/// The types that have a FluentValidation validator registered, read once from the service collection: the only ones
+/// MVC's automatic validation needs to hand to FluentValidation (see <see cref="ValidatedTypesValidatorProvider"/>).
 /// </summary>
 public sealed class ValidatedTypes(IServiceCollection services)
 {
