@@ -1,9 +1,11 @@
 using Users.Api;
 using Users.Api.Admin;
+using Users.Api.Hosting;
 using Users.Application;
 using Users.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files are found wherever the service is started from: see ContentRoot.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 builder.Services.AddUsersApplication(builder.Configuration);
 builder.Services.AddUsersInfrastructure(builder.Configuration);
 builder.Services.AddUsersJobs(builder.Configuration);
