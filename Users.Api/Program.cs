@@ -10,10 +10,11 @@ builder.Services.AddUsersApplication(builder.Configuration);
 builder.Services.AddUsersInfrastructure(builder.Configuration);
 builder.Services.AddUsersJobs(builder.Configuration);
 builder.AddUsersApi();
-var app = builder.Build();
 
 try
 {
+    // Inside the try: building reads the Hosting settings (the host's shutdown timeout), reported like any bad setting.
+    var app = builder.Build();
     if (SeedAdminCommand.IsRequested(args))
     {
         return await SeedAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);

@@ -1,0 +1,18 @@
+namespace Users.Api.Hosting;
+
+/// <summary>
+/// The <c>Hosting</c> settings: how the service leaves a load balancer's rotation when it is told to stop.
+/// </summary>
+public sealed class HostingOptions
+{
+    public const string Section = "Hosting";
+
+    /// <summary>
+    /// After SIGTERM (or Ctrl-C), how long the service goes on serving while <c>/health/ready</c> answers 503, so that
+    /// load balancers stop sending it requests before it stops taking them.
+    /// </summary>
+    public TimeSpan DrainTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After the drain, how long requests in flight and the job server get to finish before they are cut off.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
