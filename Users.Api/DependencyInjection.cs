@@ -23,7 +23,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the web layer: MVC and JSON, validation, problems, authentication, rate limits, CORS, OpenAPI, and how
-    /// the service stops.
+    /// the service stops and times requests out.
     /// </summary>
     public static WebApplicationBuilder AddUsersApi(this WebApplicationBuilder builder)
     {
@@ -103,6 +103,9 @@ public static class DependencyInjection
         }
 
         app.UseRouting();
+
+        // After routing, which finds the endpoint whose policy applies (the import upload has a longer one).
+        app.UseRequestTimeouts();
         app.UseCors();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
@@ -189,8 +192,8 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The <c>Hosting</c> settings: the drain before the service stops taking requests (readiness turns 503 first), and
-    /// the host's shutdown timeout that follows from it.
+    /// The <c>Hosting</c> settings: the drain before the service stops taking requests (readiness turns 503 first), the
+    /// host's shutdown timeout that follows from it, and request timeouts.
     /// </summary>
     public static void AddUsersHosting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -199,6 +202,8 @@ public static class DependencyInjection
         services.AddSingleton<IConfigureOptions<HostOptions>, ShutdownTimeoutSetup>();
         services.AddHostedService<ShutdownDrain>();
         services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [Infrastructure.DependencyInjection.ReadyTag]);
+        services.AddRequestTimeouts();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutOptions>, RequestTimeoutsSetup>();
     }
 
     public static void AddUsersNetworkSecurity(this IServiceCollection services, IConfiguration configuration)

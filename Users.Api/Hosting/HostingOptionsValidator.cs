@@ -7,6 +7,8 @@ public sealed class HostingOptionsValidator : IValidateOptions<HostingOptions>
 {
     public static readonly TimeSpan MaxDrainTime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan MaxShutdownTimeout = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxImportRequestTimeout = TimeSpan.FromHours(1);
 
     private const string Section = HostingOptions.Section;
 
@@ -19,6 +21,8 @@ public sealed class HostingOptionsValidator : IValidateOptions<HostingOptions>
         }
 
         Positive(nameof(options.ShutdownTimeout), options.ShutdownTimeout, MaxShutdownTimeout, failures);
+        Positive(nameof(options.RequestTimeout), options.RequestTimeout, MaxRequestTimeout, failures);
+        Positive(nameof(options.ImportRequestTimeout), options.ImportRequestTimeout, MaxImportRequestTimeout, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

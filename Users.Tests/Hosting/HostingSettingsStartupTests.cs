@@ -11,6 +11,11 @@ public sealed class HostingSettingsStartupTests
     [TestCase("Hosting:DrainTime", "soon")]
     [TestCase("Hosting:ShutdownTimeout", "00:00:00")]
     [TestCase("Hosting:ShutdownTimeout", "01:00:00")]
+    [TestCase("Hosting:RequestTimeout", "00:00:00")]
+    [TestCase("Hosting:RequestTimeout", "-00:00:30")]
+    [TestCase("Hosting:RequestTimeout", "01:00:00")]
+    [TestCase("Hosting:ImportRequestTimeout", "00:00:00")]
+    [TestCase("Hosting:ImportRequestTimeout", "1.00:00:00")]
     public async Task App_does_not_start_with_a_bad_hosting_setting(string setting, string value)
     {
         await using var factory = App(new() { [setting] = value });
@@ -27,6 +32,8 @@ public sealed class HostingSettingsStartupTests
         {
             ["Hosting:DrainTime"] = "00:00:00",
             ["Hosting:ShutdownTimeout"] = "00:02:00",
+            ["Hosting:RequestTimeout"] = "00:00:00.5",
+            ["Hosting:ImportRequestTimeout"] = "00:30:00",
         });
 
         var attempt = StartupAttempt.Of(factory);
