@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Users.Api.Auth;
+using Users.Api.Hosting;
 using Users.Api.Jobs;
 using Users.Api.Json;
 using Users.Api.Logging;
@@ -21,7 +23,10 @@ namespace Users.Api;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the web layer: MVC and JSON, validation, problems, authentication, rate limits, CORS and OpenAPI.</summary>
+    /// <summary>
+    /// Registers the web layer: MVC and JSON, validation, problems, authentication, rate limits, CORS, OpenAPI, and how
+    /// the service stops and times requests out.
+    /// </summary>
     public static WebApplicationBuilder AddUsersApi(this WebApplicationBuilder builder)
     {
         // Check the container once at start-up in every environment, rather than on every resolution in Development only.
@@ -73,6 +78,7 @@ public static class DependencyInjection
         services.AddUsersAuthentication(configuration);
         services.AddUsersRateLimits(configuration);
         services.AddUsersNetworkSecurity(configuration);
+        services.AddUsersHosting(configuration);
 
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<UsersDocumentTransformer>()
@@ -110,6 +116,9 @@ public static class DependencyInjection
         }
 
         app.UseRouting();
+
+        // After routing, which finds the endpoint whose policy applies (the import upload has a longer one).
+        app.UseRequestTimeouts();
         app.UseCors();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
@@ -122,7 +131,18 @@ public static class DependencyInjection
 
         app.MapControllers();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag),
+
+            // Degraded is a node that works but is leaving (ShutdownHealthCheck): not ready for new traffic.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         app.MapOpenApi();
         app.MapJobsDashboard();
         if (app.Environment.IsDevelopment())
@@ -182,6 +202,21 @@ public static class DependencyInjection
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, AuthRateLimits>();
         services.AddSingleton<EmailRateLimiter>();
         services.AddRateLimiter(_ => { });
+    }
+
+    /// <summary>
+    /// The <c>Hosting</c> settings: the drain before the service stops taking requests (readiness turns 503 first), the
+    /// host's shutdown timeout that follows from it, and request timeouts.
+    /// </summary>
+    public static void AddUsersHosting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<HostOptions>, ShutdownTimeoutSetup>();
+        services.AddHostedService<ShutdownDrain>();
+        services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [Infrastructure.DependencyInjection.ReadyTag]);
+        services.AddRequestTimeouts();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutOptions>, RequestTimeoutsSetup>();
     }
 
     public static void AddUsersNetworkSecurity(this IServiceCollection services, IConfiguration configuration)

@@ -1,17 +1,20 @@
 using Users.Api;
 using Users.Api.Admin;
+using Users.Api.Hosting;
 using Users.Application;
 using Users.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files are found wherever the service is started from: see ContentRoot.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 builder.Services.AddUsersApplication(builder.Configuration);
 builder.Services.AddUsersInfrastructure(builder.Configuration);
 builder.Services.AddUsersJobs(builder.Configuration);
 builder.AddUsersApi();
-var app = builder.Build();
 
 try
 {
+    // Inside the try: building reads the Hosting settings (the host's shutdown timeout), reported like any bad setting.
+    var app = builder.Build();
     if (SeedAdminCommand.IsRequested(args))
     {
         return await SeedAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);

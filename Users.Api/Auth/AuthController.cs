@@ -20,6 +20,7 @@ namespace Users.Api.Auth;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ContentTypes.Problem)]
 [ResponseHeader(StatusCodes.Status503ServiceUnavailable, "Retry-After", "Seconds to wait before retrying.")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status504GatewayTimeout, ContentTypes.Problem)]
 public sealed class AuthController(
     AccountService accounts, EmailVerificationService verification, PasswordResetService passwordReset) : ControllerBase
 {

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Users.Api.Auth;
+using Users.Api.Hosting;
 using Users.Api.OpenApi;
 using Users.Application.Accounts;
 using Users.Application.Imports;
@@ -20,6 +22,7 @@ namespace Users.Api.Imports;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ContentTypes.Problem)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ContentTypes.Problem)]
 [ResponseHeader(StatusCodes.Status503ServiceUnavailable, "Retry-After", "Seconds to wait before retrying.")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status504GatewayTimeout, ContentTypes.Problem)]
 public sealed class ImportsController(ImportService imports) : ControllerBase
 {
     public const string Path = "api/v1/users/imports";
@@ -50,6 +53,7 @@ public sealed class ImportsController(ImportService imports) : ControllerBase
     [HttpPost]
     [Consumes(ContentTypes.Csv)]
     [RequestSizeLimit(MaxFileBytes)]
+    [RequestTimeout(RequestTimeoutsSetup.ImportPolicy)]
     [StreamedRequestBody(ContentTypes.Csv, CsvFile)]
     [ProducesResponseType<ImportReport>(StatusCodes.Status202Accepted, ContentTypes.Json)]
     [ResponseHeader(StatusCodes.Status202Accepted, "Location", "The import's address, to read its progress and report.")]

@@ -32,6 +32,7 @@ public static class ProblemDefaults
             StatusCodes.Status413PayloadTooLarge => "The request body is larger than this address accepts.",
             StatusCodes.Status415UnsupportedMediaType => $"Send the body as {AcceptedTypes(context.HttpContext)}.",
             StatusCodes.Status429TooManyRequests => "Too many requests; slow down and retry later.",
+            StatusCodes.Status504GatewayTimeout => "The request took longer than the service allows and was cancelled; retry later.",
             _ => null,
         };
     }

@@ -7,7 +7,7 @@ public sealed class NetworkOptions
 
     /// <summary>
     /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of the proxies in front of the service. Only from
-    /// these are <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> believed; none by default.
+    /// these are <c>X-Forwarded-For</c>, <c>-Proto</c>, <c>-Host</c> and <c>-Prefix</c> believed; none by default.
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 

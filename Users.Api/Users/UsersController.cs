@@ -19,6 +19,7 @@ namespace Users.Api.Users;
 [ResponseHeader(StatusCodes.Status401Unauthorized, "WWW-Authenticate", "Bearer: how to authenticate.")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ContentTypes.Problem)]
 [ResponseHeader(StatusCodes.Status503ServiceUnavailable, "Retry-After", "Seconds to wait before retrying.")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status504GatewayTimeout, ContentTypes.Problem)]
 public sealed class UsersController(UserService users) : ControllerBase
 {
     public const string Path = "api/v1/users";

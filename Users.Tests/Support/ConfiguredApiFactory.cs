@@ -9,7 +9,8 @@ namespace Users.Tests.Support;
 /// <summary>
 /// The real application with exactly the settings a test gives (a null value removes a setting) plus, unless told
 /// otherwise, the test's signing key; in the given environment, optionally with an extra logger provider to observe
-/// what it logs. Requests come from the peer a test names in <see cref="PeerAddressStartupFilter.Header"/>.
+/// what it logs. Requests come from the peer a test names in <see cref="PeerAddressStartupFilter.Header"/>. It stops
+/// without a drain unless the test sets <c>Hosting:DrainTime</c>.
 /// </summary>
 public sealed class ConfiguredApiFactory(
     IReadOnlyDictionary<string, string?> settings, string environment = "Testing", ILoggerProvider? logger = null, bool withTestKey = true)
@@ -19,6 +20,7 @@ public sealed class ConfiguredApiFactory(
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Hosting:DrainTime", "00:00:00");
         var keys = withTestKey ? TestKeys.Settings : new Dictionary<string, string?>();
         foreach (var (key, value) in keys.Concat(settings))
         {

@@ -6,6 +6,9 @@ public static class TestSettings
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>(TestKeys.Settings.Concat(TestMailServer.Settings))
     {
         ["Database:MigrateOnStartup"] = "false",
+
+        // A test app has no load balancer to wait for: it stops at once (the hosting tests set a drain of their own).
+        ["Hosting:DrainTime"] = "00:00:00",
         ["Logging:LogLevel:Default"] = "Warning",
 
         // The lowest cost the service accepts: hashes stay real, and sign-ins take milliseconds, not a quarter-second.
