@@ -72,7 +72,7 @@ public sealed class CleanUpTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(report, Is.EqualTo(new CleanUpReport(RefreshTokens: 1, OneTimeTokens: 1, StagedImportRows: 1, OutboxMessages: 1, UnverifiedUsers: 2)));
+            Assert.That(report, Is.EqualTo(new CleanUpReport(RefreshTokens: 1, OneTimeTokens: 1, StagedImportRows: 1, OutboxMessages: 1, UnverifiedUsers: 2, IdempotencyKeys: 0)));
             Assert.That(await UserEmailsAsync(), Is.EquivalentTo(Remaining), "the unverified user of eight days ago and the user imported then are gone; admins and verified users stay");
             Assert.That(await CountAsync<RefreshToken>(), Is.EqualTo(1), "today's refresh token");
             Assert.That(await CountAsync<OneTimeToken>(), Is.EqualTo(1), "today's mailed token");
