@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Users.Api.Auth;
+using Users.Api.Idempotency;
 using Users.Api.Jobs;
 using Users.Api.Json;
 using Users.Api.Logging;
@@ -67,6 +68,7 @@ public static class DependencyInjection
             .AddOperationTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ResponseHeadersTransformer>()
             .AddOperationTransformer<IfMatchTransformer>()
+            .AddOperationTransformer<IdempotencyKeyTransformer>()
             .AddOperationTransformer<StreamedRequestBodyTransformer>()
             .AddSchemaTransformer<RequiredPropertiesTransformer>()
             .AddSchemaTransformer<RoleSchemaTransformer>()
@@ -106,6 +108,9 @@ public static class DependencyInjection
         // authorization in full. The endpoint check that authorization ran cannot see a conditional branch, hence the switch.
         var signedInCallers = app.Services.GetRequiredService<SignedInCallerEndpoints>();
         app.UseWhen(context => !signedInCallers.Admit(context), authorization => authorization.UseAuthorization());
+
+        // Last before the endpoint, so only a request that is let in takes its key, and its answer is all the endpoint's.
+        app.UseMiddleware<IdempotentRequests>();
 
         app.MapControllers();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
