@@ -11,6 +11,7 @@ using Users.Domain.Accounts;
 using Users.Domain.Users;
 using Users.Infrastructure.Imports;
 using Users.Infrastructure.Jobs;
+using Users.Tests.Idempotency;
 using Users.Tests.Imports;
 using Users.Tests.Support;
 
@@ -83,6 +84,25 @@ public sealed class CleanUpTests
     }
 
     [Test]
+    public async Task Clean_up_removes_the_answers_of_expired_idempotency_keys_and_keeps_the_rest()
+    {
+        var admin = User.Create("keeper@users.test", "Key Keeper", isActive: true, UserRole.Admin, _app.Clock.GetUtcNow());
+        await CreateWithKeyAsync(admin, "expired@example.com");
+        _app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await CreateWithKeyAsync(admin, "live@example.com");
+
+        var report = await RunAsync();
+
+        var kept = await IdempotencyCalls.KeptAsync(Database);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.IdempotencyKeys, Is.EqualTo(1));
+            Assert.That(kept.Select(entry => System.Text.Encoding.UTF8.GetString(entry.Body)), Has.One.Contains("live@example.com"));
+            Assert.That(await UserEmailsAsync(), Has.Count.EqualTo(2), "only the answers go; the users stay");
+        }
+    }
+
+    [Test]
     public async Task Without_a_ttl_unverified_accounts_stay_however_old()
     {
         await using var app = new UsersApiFactory(Database);
@@ -113,6 +133,13 @@ public sealed class CleanUpTests
             Assert.That(job.Job.Type, Is.EqualTo(typeof(CleanUpJob)));
             Assert.That(job.Job.Method.GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), inherit: true), Is.Not.Empty);
         }
+    }
+
+    private async Task CreateWithKeyAsync(User admin, string email)
+    {
+        using var client = _app.ClientFor(admin);
+        using var response = await client.PostUserAsync(IdempotencyCalls.NewKey(), new { email, fullName = "Someone" });
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
     private static List<RecurringJobDto> RecurringJobs(UsersApiFactory app)
