@@ -58,6 +58,12 @@ public sealed class IdempotentHttpRequest : IIdempotentRequest, IAsyncDisposable
     public async Task SendAnswerAsync(CancellationToken cancellationToken)
     {
         RestoreResponseBody();
+        if (_answer.Length == 0)
+        {
+            // An empty answer stays as the endpoint left it, for the status-code pages to give it a problem body.
+            return;
+        }
+
         _context.Response.ContentLength ??= _answer.Length;
         _answer.Position = 0;
         await _answer.CopyToAsync(_context.Response.Body, cancellationToken);

@@ -68,7 +68,7 @@ public sealed class UnitOfWork(UsersDbContext db, OutboxSignal outboxSignal) : I
             var outcome = await work(cancellationToken);
             if (!commitIf(outcome))
             {
-                await transaction.RollbackAsync(cancellationToken);
+                // Disposed uncommitted, the transaction rolls back.
                 return outcome;
             }
 

@@ -107,6 +107,29 @@ public sealed class IdempotentCreateTests : DatabaseTest
     }
 
     [Test]
+    public async Task A_forbidden_request_keeps_nothing_and_is_answered_as_without_a_key()
+    {
+        using var user = await App.AsUserAsync();
+        var key = IdempotencyCalls.NewKey();
+
+        using var refused = await user.Client.PostUserAsync(key, Ada);
+
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Forbidden);
+        Assert.That(await IdempotencyCalls.KeptAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_body_of_the_wrong_media_type_is_a_415_problem_as_without_a_key()
+    {
+        using var text = new StringContent("""{"email":"ada@example.com","fullName":"Ada Lovelace"}""", Encoding.UTF8, "text/plain");
+
+        using var response = await Client.PostWithKeyAsync(UsersClient.Path, IdempotencyCalls.NewKey(), text);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.That(await IdempotencyCalls.KeptAsync(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_quoted_key_is_the_same_key_bare()
     {
         using var bare = await Client.PostUserAsync("order-42", Ada);
