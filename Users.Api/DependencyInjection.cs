@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Users.Api.Auth;
 using Users.Api.Hosting;
+using Users.Api.Idempotency;
 using Users.Api.Jobs;
 using Users.Api.Json;
 using Users.Api.Logging;
@@ -86,6 +87,7 @@ public static class DependencyInjection
             .AddOperationTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ResponseHeadersTransformer>()
             .AddOperationTransformer<IfMatchTransformer>()
+            .AddOperationTransformer<IdempotencyKeyTransformer>()
             .AddOperationTransformer<StreamedRequestBodyTransformer>()
             .AddSchemaTransformer<RequiredPropertiesTransformer>()
             .AddSchemaTransformer<RoleSchemaTransformer>()
@@ -128,6 +130,9 @@ public static class DependencyInjection
         // authorization in full. The endpoint check that authorization ran cannot see a conditional branch, hence the switch.
         var signedInCallers = app.Services.GetRequiredService<SignedInCallerEndpoints>();
         app.UseWhen(context => !signedInCallers.Admit(context), authorization => authorization.UseAuthorization());
+
+        // Last before the endpoint, so only a request that is let in takes its key, and its answer is all the endpoint's.
+        app.UseMiddleware<IdempotentRequests>();
 
         app.MapControllers();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

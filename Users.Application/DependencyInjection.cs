@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Accounts;
 using Users.Application.CleanUp;
+using Users.Application.Idempotency;
 using Users.Application.Imports;
 using Users.Application.Jobs;
 using Users.Application.Users;
@@ -36,6 +37,10 @@ public static class DependencyInjection
         services.AddOptions<CleanUpOptions>().Bind(configuration.GetSection(CleanUpOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanUpOptions>, CleanUpOptionsValidator>();
         services.AddScoped<CleanUpService>();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
+        services.AddSingleton<RequestFingerprints>();
+        services.AddScoped<IdempotencyService>();
         services.AddOutboxHandler<ImportRequested, ImportJob>();
         services.AddValidatorsFromAssemblyContaining<UserService>(ServiceLifetime.Singleton);
         services.AddAutoMapper(typeof(UserMappingProfile));

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Users.Api.Idempotency;
 using Users.Api.OpenApi;
 using Users.Api.RateLimiting;
 using Users.Api.Users;
@@ -27,12 +28,18 @@ public sealed class AuthController(
     private const string RetryAfter = "Seconds to wait before retrying.";
 
     /// <summary>Creates an ordinary, active account with a password.</summary>
+    /// <remarks>
+    /// Send an <c>Idempotency-Key</c> to make retries safe: a retry with the key gets the first answer back. Anonymous
+    /// callers share one space of keys, so make each key unique (a UUID).
+    /// </remarks>
     /// <response code="201">The new user, with its <c>Location</c> and <c>ETag</c>.</response>
-    /// <response code="400">The body is malformed, a field is invalid, or the password is too short or too easy to guess.</response>
+    /// <response code="400">The body is malformed, a field is invalid, the password is too short or too easy to guess, or the <c>Idempotency-Key</c> is not one.</response>
     /// <response code="403">Sign-up is closed on this service.</response>
-    /// <response code="409">Another user has this email, regardless of case.</response>
+    /// <response code="409">Another user has this email, regardless of case; or a request with this <c>Idempotency-Key</c> is still running.</response>
+    /// <response code="422">This <c>Idempotency-Key</c> was sent with a different request.</response>
     /// <response code="429">Too many sign-ups from this client or for this email; see <c>Retry-After</c>.</response>
     [HttpPost("signup")]
+    [Idempotent(BodyHoldsSecrets = true)]
     [EnableRateLimiting(AuthRateLimits.SignUp)]
     [LimitPerEmail]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created, ContentTypes.Json)]
@@ -40,6 +47,7 @@ public sealed class AuthController(
     [ResponseHeader(StatusCodes.Status201Created, "ETag", EntityTags.Description)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ContentTypes.Problem)]
     [ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", RetryAfter)]
     public async Task<ActionResult<UserResponse>> SignUp(

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Users.Api.Auth;
 using Users.Api.Hosting;
+using Users.Api.Idempotency;
 using Users.Api.OpenApi;
 using Users.Application.Accounts;
 using Users.Application.Imports;
@@ -43,14 +44,18 @@ public sealed class ImportsController(ImportService imports) : ControllerBase
     /// <c>POST /api/v1/users</c> and written in the background. A row becomes an active (unless <c>isActive</c> says
     /// false) ordinary user without a password; a row whose email is taken, regardless of case, by a stored user or an
     /// earlier row of the file is skipped; a row with an invalid field is reported. Read the import at its
-    /// <c>Location</c> until its state is <c>succeeded</c> or <c>failed</c>.
+    /// <c>Location</c> until its state is <c>succeeded</c> or <c>failed</c>. Send an <c>Idempotency-Key</c> to make
+    /// retries safe: a retry with the key gets the first answer back and imports nothing again.
     /// </remarks>
     /// <response code="202">The import, queued, with its <c>Location</c>.</response>
-    /// <response code="400">The header row does not name the columns an import takes, or the file is not UTF-8 CSV; the errors say which columns or which row.</response>
+    /// <response code="400">The header row does not name the columns an import takes, the file is not UTF-8 CSV (the errors say which columns or which row), or the <c>Idempotency-Key</c> is not one.</response>
     /// <response code="403">The caller is not an admin.</response>
+    /// <response code="409">A request with this <c>Idempotency-Key</c> is still running.</response>
     /// <response code="413">The body is larger than 100 MiB.</response>
     /// <response code="415">The body is not <c>text/csv</c>.</response>
+    /// <response code="422">This <c>Idempotency-Key</c> was sent with a different request.</response>
     [HttpPost]
+    [Idempotent]
     [Consumes(ContentTypes.Csv)]
     [RequestSizeLimit(MaxFileBytes)]
     [RequestTimeout(RequestTimeoutsSetup.ImportPolicy)]
@@ -58,8 +63,10 @@ public sealed class ImportsController(ImportService imports) : ControllerBase
     [ProducesResponseType<ImportReport>(StatusCodes.Status202Accepted, ContentTypes.Json)]
     [ResponseHeader(StatusCodes.Status202Accepted, "Location", "The import's address, to read its progress and report.")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ContentTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ContentTypes.Problem)]
     public async Task<ActionResult<ImportReport>> Start(CancellationToken cancellationToken)
     {
         var import = await imports.StartAsync(Caller, Request.Body, cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Users.Api.Auth;
+using Users.Api.Idempotency;
 using Users.Api.OpenApi;
 using Users.Application.Accounts;
 using Users.Application.Users;
@@ -30,13 +31,16 @@ public sealed class UsersController(UserService users) : ControllerBase
     private Caller Caller => User.ToCaller();
 
     /// <summary>Creates a user (admins only).</summary>
+    /// <remarks>Send an <c>Idempotency-Key</c> to make retries safe: a retry with the key gets the first answer back.</remarks>
     /// <response code="201">The user, with its <c>Location</c> and <c>ETag</c>.</response>
-    /// <response code="400">The body is malformed or a field is invalid.</response>
+    /// <response code="400">The body is malformed, a field is invalid, or the <c>Idempotency-Key</c> is not one.</response>
     /// <response code="403">The caller is not an admin.</response>
-    /// <response code="409">Another user has this email, regardless of case.</response>
+    /// <response code="409">Another user has this email, regardless of case; or a request with this <c>Idempotency-Key</c> is still running.</response>
     /// <response code="413">The body is larger than 1 MiB.</response>
     /// <response code="415">The body is not JSON.</response>
+    /// <response code="422">This <c>Idempotency-Key</c> was sent with a different request.</response>
     [HttpPost]
+    [Idempotent(BodyHoldsSecrets = true)]
     [Consumes(ContentTypes.Json)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created, ContentTypes.Json)]
     [ResponseHeader(StatusCodes.Status201Created, "Location", "The new user's address.")]
@@ -46,6 +50,7 @@ public sealed class UsersController(UserService users) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ContentTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ContentTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ContentTypes.Problem)]
     public async Task<ActionResult<UserResponse>> Create(
         [Description("The user to create.")] CreateUserRequest request, CancellationToken cancellationToken)
     {

@@ -6,8 +6,8 @@ namespace Users.Application.CleanUp;
 
 /// <summary>
 /// Removes what nobody can use any more: expired refresh and one-time tokens, finished imports' staged rows and handled
-/// outbox messages past their retention, and, when <c>Accounts:UnverifiedAccountTtl</c> is set, ordinary accounts whose
-/// address stayed unverified for longer. Each delete is idempotent, so a run that is repeated or cut short is harmless.
+/// outbox messages past their retention, the answers of expired <c>Idempotency-Key</c>s, and, when
+/// <c>Accounts:UnverifiedAccountTtl</c> is set, ordinary accounts whose address stayed unverified for longer. Each delete is idempotent, so a run that is repeated or cut short is harmless.
 /// </summary>
 public sealed partial class CleanUpService(
     ICleanUpRepository store,
@@ -26,7 +26,8 @@ public sealed partial class CleanUpService(
             await store.DeleteOutboxMessagesProcessedBeforeAsync(now - options.Value.OutboxRetention, cancellationToken),
             accounts.Value.UnverifiedAccountTtl is { } ttl
                 ? await store.DeleteUnverifiedUsersCreatedBeforeAsync(now - ttl, cancellationToken)
-                : 0);
+                : 0,
+            await store.DeleteExpiredIdempotencyKeysAsync(now, cancellationToken));
         LogRemoved(report);
         return report;
     }

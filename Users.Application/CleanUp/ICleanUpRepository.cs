@@ -14,4 +14,7 @@ public interface ICleanUpRepository
 
     /// <summary>Ordinary users (never admins) whose address is still unverified and who were created before <paramref name="cutoff"/>.</summary>
     Task<int> DeleteUnverifiedUsersCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>The kept answers of <c>Idempotency-Key</c> requests whose keys have expired.</summary>
+    Task<int> DeleteExpiredIdempotencyKeysAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -17,4 +17,11 @@ public interface IUnitOfWork
     /// it writes commits when it returns or rolls back when it throws.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one database transaction that commits only when <paramref name="commitIf"/> says
+    /// so of what it returned, and rolls back otherwise or when it throws: for work whose failure is an answer rather
+    /// than an exception. It must not run inside another transaction, which it could not roll back alone.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> commitIf, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Users.Application.CleanUp;
 using Users.Domain.Imports;
 using Users.Domain.Users;
+using Users.Infrastructure.Idempotency;
 using Users.Infrastructure.Imports;
 using Users.Infrastructure.Persistence;
 
@@ -28,4 +29,7 @@ public sealed class CleanUpRepository(UsersDbContext db) : ICleanUpRepository
         db.Users
             .Where(user => !user.EmailVerified && user.Role == UserRole.User && user.CreatedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
+
+    public Task<int> DeleteExpiredIdempotencyKeysAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Set<IdempotencyEntry>().Where(entry => entry.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
 }

@@ -52,17 +52,33 @@ public sealed class UnitOfWork(UsersDbContext db, OutboxSignal outboxSignal) : I
             return await work(cancellationToken);
         }
 
+        return await InTransactionAsync(work, commitIf: _ => true, cancellationToken);
+    }
+
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> commitIf, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("A transaction that may roll back alone cannot run inside another.");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var result = await work(cancellationToken);
+            var outcome = await work(cancellationToken);
+            if (!commitIf(outcome))
+            {
+                // Disposed uncommitted, the transaction rolls back.
+                return outcome;
+            }
+
             await transaction.CommitAsync(cancellationToken);
             if (_outboxStagedInTransaction)
             {
                 outboxSignal.Notify();
             }
 
-            return result;
+            return outcome;
         }
         finally
         {

@@ -11,6 +11,7 @@ using Users.Domain.Accounts;
 using Users.Domain.Users;
 using Users.Infrastructure.Imports;
 using Users.Infrastructure.Jobs;
+using Users.Tests.Idempotency;
 using Users.Tests.Imports;
 using Users.Tests.Support;
 
@@ -72,13 +73,32 @@ public sealed class CleanUpTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(report, Is.EqualTo(new CleanUpReport(RefreshTokens: 1, OneTimeTokens: 1, StagedImportRows: 1, OutboxMessages: 1, UnverifiedUsers: 2)));
+            Assert.That(report, Is.EqualTo(new CleanUpReport(RefreshTokens: 1, OneTimeTokens: 1, StagedImportRows: 1, OutboxMessages: 1, UnverifiedUsers: 2, IdempotencyKeys: 0)));
             Assert.That(await UserEmailsAsync(), Is.EquivalentTo(Remaining), "the unverified user of eight days ago and the user imported then are gone; admins and verified users stay");
             Assert.That(await CountAsync<RefreshToken>(), Is.EqualTo(1), "today's refresh token");
             Assert.That(await CountAsync<OneTimeToken>(), Is.EqualTo(1), "today's mailed token");
             Assert.That(await StagedRowsAsync(oldImport.Id), Is.Zero);
             Assert.That(await StagedRowsAsync(newImport.Id), Is.EqualTo(1));
             Assert.That((await admin.GetImportAsync(oldImport.Id)).Created, Is.EqualTo(1), "the old import's report stays");
+        }
+    }
+
+    [Test]
+    public async Task Clean_up_removes_the_answers_of_expired_idempotency_keys_and_keeps_the_rest()
+    {
+        var admin = User.Create("keeper@users.test", "Key Keeper", isActive: true, UserRole.Admin, _app.Clock.GetUtcNow());
+        await CreateWithKeyAsync(admin, "expired@example.com");
+        _app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await CreateWithKeyAsync(admin, "live@example.com");
+
+        var report = await RunAsync();
+
+        var kept = await IdempotencyCalls.KeptAsync(Database);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.IdempotencyKeys, Is.EqualTo(1));
+            Assert.That(kept.Select(entry => System.Text.Encoding.UTF8.GetString(entry.Body)), Has.One.Contains("live@example.com"));
+            Assert.That(await UserEmailsAsync(), Has.Count.EqualTo(2), "only the answers go; the users stay");
         }
     }
 
@@ -113,6 +133,13 @@ public sealed class CleanUpTests
             Assert.That(job.Job.Type, Is.EqualTo(typeof(CleanUpJob)));
             Assert.That(job.Job.Method.GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), inherit: true), Is.Not.Empty);
         }
+    }
+
+    private async Task CreateWithKeyAsync(User admin, string email)
+    {
+        using var client = _app.ClientFor(admin);
+        using var response = await client.PostUserAsync(IdempotencyCalls.NewKey(), new { email, fullName = "Someone" });
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
     private static List<RecurringJobDto> RecurringJobs(UsersApiFactory app)
