@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 using Users.Api.Auth;
 using Users.Application.Errors;
 using Users.Application.Idempotency;
@@ -14,15 +15,15 @@ namespace Users.Api.Idempotency;
 /// </summary>
 public sealed class IdempotentRequests(RequestDelegate next, IProblemDetailsService problems)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is not { } idempotent ||
-            !context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header))
-        {
-            await next(context);
-            return;
-        }
+    // Every other request passes straight through, without an async state machine of its own.
+    public Task InvokeAsync(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is { } idempotent &&
+        context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header)
+            ? RunOnceAsync(context, idempotent, header)
+            : next(context);
 
+    private async Task RunOnceAsync(HttpContext context, IdempotentAttribute idempotent, StringValues header)
+    {
         if (!IdempotencyKeyHeader.TryParse(header, out var value))
         {
             // The exception handler answers it as any invalid field: a 400 whose errors name the header.
