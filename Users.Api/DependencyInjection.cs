@@ -13,6 +13,7 @@ using Users.Api.OpenApi;
 using Users.Api.Problems;
 using Users.Api.RateLimiting;
 using Users.Api.Security;
+using Users.Api.Telemetry;
 using Users.Application.Accounts;
 
 namespace Users.Api;
@@ -61,6 +62,8 @@ public static class DependencyInjection
         services.AddUsersRateLimits(configuration);
         services.AddUsersNetworkSecurity(configuration);
 
+        builder.AddUsersTelemetry();
+
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<UsersDocumentTransformer>()
             .AddDocumentTransformer<BearerSecurityTransformer>()
@@ -85,6 +88,9 @@ public static class DependencyInjection
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Before anything of the API's: the management port serves /metrics and nothing else.
+        app.UseUsersTelemetry();
         if (!app.Environment.IsDevelopment())
         {
             // HSTS goes out on HTTPS answers only, including those a trusted TLS-terminating proxy forwarded.
@@ -168,6 +174,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, AuthRateLimits>();
         services.AddSingleton<EmailRateLimiter>();
+        services.AddSingleton<RateLimitMetrics>();
         services.AddRateLimiter(_ => { });
     }
 
