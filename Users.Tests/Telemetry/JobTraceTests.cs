@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Users.Infrastructure.Jobs;
 using Users.Tests.Accounts;
@@ -24,7 +25,11 @@ public sealed class JobTraceTests
     {
         await TestDatabase.PrepareAsync(Database);
         await TestDatabase.ResetAsync(Database);
-        _app = new UsersApiFactory(Database, services: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
+        // Tracing is on where spans have somewhere to go: an OTLP endpoint (here one nobody listens on) and memory.
+        _app = new UsersApiFactory(
+            Database,
+            new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}" },
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
     }
 
     [OneTimeTearDown]
@@ -54,6 +59,14 @@ public sealed class JobTraceTests
 
         var job = await WaitForSpanAsync(span => span.Source.Name == JobTracing.SourceName && span.DisplayName == "job TestMessage");
         Assert.That(job.Status, Is.EqualTo(ActivityStatusCode.Error));
+    }
+
+    [Test]
+    public void Without_an_otlp_endpoint_nothing_is_traced()
+    {
+        var tracing = TestEnvironment.Factory.Services.GetService<TracerProvider>();
+
+        Assert.That(tracing, Is.Null);
     }
 
     /// <summary>The span ids up the parent chain, as far as the exported spans go.</summary>
