@@ -13,6 +13,12 @@ public sealed class TelemetryOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
+    /// The share of requests and jobs that start a trace when traces are exported (from 0 to 1; a trace started
+    /// elsewhere follows its parent's decision). Each traced request costs CPU; see the README's benchmark figures.
+    /// </summary>
+    public double TraceSampleRatio { get; set; } = 1.0;
+
+    /// <summary>
     /// The setting as the composition root needs it, before the container exists: a value that is not a boolean counts
     /// as on here, and the options' binding then stops the start-up naming it.
     /// </summary>

@@ -40,6 +40,7 @@ public static class TelemetrySetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddOptions<ManagementOptions>().Bind(configuration.GetSection(ManagementOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ManagementOptions>, ManagementOptionsValidator>();
         var publicUrls = PublicUrls.Of(configuration);
@@ -70,11 +71,13 @@ public static class TelemetrySetup
             .WithMetrics(metrics => metrics.AddOtlpExporter())
             .WithTracing(tracing =>
             {
-                // OpenTelemetry's OTEL_TRACES_SAMPLER, when given, is the operator's choice; otherwise every request
-                // and job is traced, and the polling queries of Hangfire and the dispatcher are not.
+                // OpenTelemetry's OTEL_TRACES_SAMPLER, when given, is the operator's choice; otherwise requests and
+                // jobs are traced at Telemetry:TraceSampleRatio, and the polling queries of Hangfire and the dispatcher
+                // are not.
                 if (string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]))
                 {
-                    tracing.SetSampler(new ParentBasedSampler(new UnparentedQuerySampler()));
+                    tracing.SetSampler(provider => new ParentBasedSampler(
+                        new UnparentedQuerySampler(provider.GetRequiredService<IOptions<TelemetryOptions>>().Value.TraceSampleRatio)));
                 }
 
                 tracing

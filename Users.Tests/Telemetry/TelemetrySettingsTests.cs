@@ -11,6 +11,8 @@ public sealed class TelemetrySettingsTests
     [TestCase("Management:Port", "metrics")]
     [TestCase("Management:Address", "everywhere")]
     [TestCase("Telemetry:Enabled", "maybe")]
+    [TestCase("Telemetry:TraceSampleRatio", "1.5")]
+    [TestCase("Telemetry:TraceSampleRatio", "-0.1")]
     public async Task App_does_not_start_with_a_bad_setting(string setting, string value)
     {
         await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
