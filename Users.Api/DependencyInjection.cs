@@ -18,6 +18,7 @@ using Users.Api.OpenApi;
 using Users.Api.Problems;
 using Users.Api.RateLimiting;
 using Users.Api.Security;
+using Users.Api.Telemetry;
 using Users.Application.Accounts;
 
 namespace Users.Api;
@@ -81,6 +82,8 @@ public static class DependencyInjection
         services.AddUsersNetworkSecurity(configuration);
         services.AddUsersHosting(configuration);
 
+        builder.AddUsersTelemetry();
+
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<UsersDocumentTransformer>()
             .AddDocumentTransformer<BearerSecurityTransformer>()
@@ -106,6 +109,9 @@ public static class DependencyInjection
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Before anything of the API's: the management port serves /metrics and nothing else.
+        app.UseUsersTelemetry();
         if (!app.Environment.IsDevelopment())
         {
             // HSTS goes out on HTTPS answers only, including those a trusted TLS-terminating proxy forwarded.
@@ -206,6 +212,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, AuthRateLimits>();
         services.AddSingleton<EmailRateLimiter>();
+        services.AddSingleton<RateLimitMetrics>();
         services.AddRateLimiter(_ => { });
     }
 

@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
 
         services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<AccountMetrics>();
+        services.AddSingleton<ImportMetrics>();
         services.AddScoped<UserService>();
         services.AddScoped<AccountService>();
         services.AddScoped<EmailVerificationService>();

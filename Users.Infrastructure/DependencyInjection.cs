@@ -65,9 +65,11 @@ public static class DependencyInjection
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<IMailSender, MailKitSender>();
+        services.AddSingleton<MailMetrics>();
         services.AddSingleton<IPublicLinks, PublicLinks>();
 
-        services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: [ReadyTag]);
+        services.AddSingleton<DatabaseOutageLog>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }
 
@@ -90,12 +92,14 @@ public static class DependencyInjection
             return CreateJobStorage(provider);
         });
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddSingleton(provider => JobFilters.Create(provider.GetRequiredService<IOptions<JobsOptions>>().Value));
+        services.AddSingleton<JobMetrics>();
+        services.AddSingleton(provider =>
+            JobFilters.Create(provider.GetRequiredService<IOptions<JobsOptions>>().Value, provider.GetRequiredService<JobMetrics>()));
         services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<DatabaseOutageLog>())));
 
         services.AddSingleton(provider => new OutboxMessageLocks(JobsConnectionString.From(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!)));
         services.AddScoped<OutboxRepository>();

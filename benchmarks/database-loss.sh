@@ -15,6 +15,8 @@ source benchmarks/admin.sh
 before=${1:-5} down=${2:-5} after=${3:-10} connections=${4:-32}
 port=54332 api=http://127.0.0.1:5092
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
+# The service's /metrics, clear of one scripts/run.sh may be running (9464).
+export Management__Port=${BENCH_METRICS_PORT:-5096}
 
 if ! command -v wrk >/dev/null; then
     [[ $(id -u) -eq 0 ]] || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }

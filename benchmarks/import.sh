@@ -18,6 +18,8 @@ rows=${1:-1000000}
 port=${BENCH_PG_PORT:-54333} api=${BENCH_API:-http://127.0.0.1:5094}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# The service's /metrics, clear of one scripts/run.sh may be running (9464).
+export Management__Port=${BENCH_METRICS_PORT:-5097}
 
 pids=()
 cleanup() {

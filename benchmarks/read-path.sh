@@ -8,8 +8,14 @@
 # ServiceConnectionString, logs the service's request line, and answers the same body and ETag. Both print their
 # effective connection settings, shown below. Then, in the same run, the service's other shapes beside its GET by id:
 # a list page (aim >= 0.6 of the GET rate) and a POST create (aim >= 0.5).
+# The service runs with its telemetry on (metrics, /metrics on a management port; traces too when
+# OTEL_EXPORTER_OTLP_ENDPOINT is set, as for a deployment with a collector); a second instance of the same build with
+# Telemetry__Enabled=false is measured in the same rounds, for what telemetry costs (aim: at most 5% of CPU per request).
 # BASELINE=<git ref> also builds that commit and measures it in the same rounds (e.g. the service before a change).
 # Needs wrk and openssl (wrk installed from Debian's packages when run as root).
+# Ports: BENCH_PG_PORT (54331), BENCH_API, BENCH_OFF, BENCH_RAW, BENCH_BASE (http://127.0.0.1:5090, 5092, 5091, 5093),
+# BENCH_METRICS_PORT (5095, the management port); BENCH_PG_EXTERNAL=1 uses a PostgreSQL already running on
+# BENCH_PG_PORT instead of starting one (database BENCH_DB, users_bench).
 # Usage: benchmarks/read-path.sh [rounds] [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,13 +25,17 @@ source scripts/postgres.sh
 source benchmarks/admin.sh
 
 rounds=${1:-3} seconds=${2:-10} connections=${3:-16}
-port=54331 api=http://127.0.0.1:5090 raw=http://127.0.0.1:5091 base=http://127.0.0.1:5093
+port=${BENCH_PG_PORT:-54331} db=${BENCH_DB:-users_bench}
+api=${BENCH_API:-http://127.0.0.1:5090} raw=${BENCH_RAW:-http://127.0.0.1:5091}
+off=${BENCH_OFF:-http://127.0.0.1:5092} base=${BENCH_BASE:-http://127.0.0.1:5093}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # As scripts/run.sh serves it (Development: one text line per request); ASPNETCORE_ENVIRONMENT=Production for JSON logs.
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 # The read path is an API node's: Development's default (Both) would also run a Hangfire server with its pollers in the
 # same process (about 5% of the throughput here). Jobs__Role=Both measures that instead.
 export Jobs__Role=${Jobs__Role:-Api}
+# The telemetry-on instance's /metrics, clear of a service scripts/run.sh may be running (9464).
+export Management__Port=${BENCH_METRICS_PORT:-5095}
 
 if ! command -v wrk >/dev/null; then
     [[ $(id -u) -eq 0 ]] || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
@@ -41,9 +51,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pg_start .local/postgres-bench "$port" fast
-pg_create_db "$port" users_bench
-export ConnectionStrings__Users="Host=127.0.0.1;Port=$port;Database=users_bench;Username=postgres"
+mkdir -p .local
+[[ -n ${BENCH_PG_EXTERNAL:-} ]] || pg_start .local/postgres-bench "$port" fast
+pg_create_db "$port" "$db"
+export ConnectionStrings__Users="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres"
 
 dotnet build Users.Api -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
 dotnet build benchmarks/RawRead -c Release -v q -nologo >.local/bench-build.log || { cat .local/bench-build.log; exit 1; }
@@ -63,7 +74,7 @@ raw_pid=$!
 for _ in $(seq 60); do curl -fs "$api/health/ready" >/dev/null && curl -s -o /dev/null "$raw/raw/users/00000000-0000-0000-0000-000000000000" && break; sleep 1; done
 
 # An admin reads; 1,000 users made through the API; wrk cycles through their ids.
-pg_psql -h 127.0.0.1 -p "$port" -U postgres -d users_bench -qc "TRUNCATE users CASCADE"
+pg_psql -h 127.0.0.1 -p "$port" -U postgres -d "$db" -qc "TRUNCATE users CASCADE"
 token=$(bench_admin_token "$api" "$dll")
 [[ -n $token ]] || { echo "could not sign in as the benchmark admin" >&2; exit 1; }
 ids=.local/bench-ids.txt
@@ -86,20 +97,36 @@ LUA
 
 # A benchmark of 404s measures nothing: both endpoints must serve the users just made.
 [[ $(wc -l <"$ids") -eq 1000 ]] || { echo "expected 1000 user ids, got $(wc -l <"$ids")" >&2; exit 1; }
+# The instance that set up (migrations, the admin, 1,000 POSTs) is replaced by a fresh one, so the two instances
+# compared differ in their telemetry only: kept, it came out about 7% dearer per request than a fresh twin here.
+kill "$api_pid" && wait "$api_pid" 2>/dev/null || true
+# Started only now: the migrations are applied.
+Database__MigrateOnStartup=false dotnet "$dll" --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$api" >.local/bench-api.log 2>&1 &
+pids+=($!)
+api_pid=$!
+Telemetry__Enabled=false Database__MigrateOnStartup=false dotnet "$dll" --contentRoot "$PWD/Users.Api/bin/Release/net10.0" \
+    --urls "$off" >.local/bench-off.log 2>&1 &
+pids+=($!)
+off_pid=$!
 if [[ -n ${BASELINE:-} ]]; then
-    # Started only now: the service above applied the migrations, and the baseline needs none of its own.
     Database__MigrateOnStartup=false dotnet .local/bench-baseline/Users.Api/bin/Release/net10.0/Users.Api.dll --contentRoot "$PWD/.local/bench-baseline/Users.Api/bin/Release/net10.0" \
         --urls "$base" >.local/bench-baseline.log 2>&1 &
     pids+=($!)
     base_pid=$!
-    for _ in $(seq 60); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
 fi
+for url in "$api" "$off" ${BASELINE:+"$base"}; do
+    for _ in $(seq 60); do curl -fs "$url/health/ready" >/dev/null && break; sleep 1; done
+done
 first=$(head -1 "$ids")
-targets=("$api/api/v1/users/" "$raw/raw/users/")
-[[ -z ${BASELINE:-} ]] || targets+=("$base/api/v1/users/")
-for url in "${targets[@]}"; do
+# In this order: the service (telemetry on), raw Npgsql, the service with telemetry off, the baseline.
+names=(service raw off) urls=("$api/api/v1/users/" "$raw/raw/users/" "$off/api/v1/users/") procs=("$api_pid" "$raw_pid" "$off_pid")
+if [[ -n ${BASELINE:-} ]]; then names+=(baseline) urls+=("$base/api/v1/users/") procs+=("$base_pid"); fi
+for url in "${urls[@]}"; do
     [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url$first") == 200 ]] || { echo "$url$first does not answer 200" >&2; exit 1; }
 done
+# Telemetry__Enabled=false for both instances measures how far apart two identical ones come out on this machine.
+[[ ${Telemetry__Enabled:-true} == false || $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$Management__Port/metrics") == 200 ]] ||
+    { echo "the service's /metrics does not answer on port $Management__Port" >&2; exit 1; }
 
 cpu_ticks() { # pid -> user + system CPU time in clock ticks, from /proc/<pid>/stat (fields 14 and 15)
     awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
@@ -117,30 +144,42 @@ measure() { # url-prefix pid [wrk-script] -> "requests/s CPU-microseconds-per-re
     awk -v ticks=$((after - before)) -v hz="$hz" '/^ *[0-9]+ requests in/ { n = $1 } /Requests\/sec/ { rps = $2 }
         END { printf "%s %.0f\n", rps, ticks / hz * 1e6 / n }' <<<"$out"
 }
-pid_of=([0]="$api_pid" [1]="$raw_pid" [2]="${base_pid:-}")
-for i in "${!targets[@]}"; do measure "${targets[$i]}" "${pid_of[$i]}" >/dev/null; done   # warm-up: JIT, pools, caches
+# Warm-up, twice over: JIT (tiered compilation finishes late on a busy machine), pools, caches.
+for _ in 1 2; do for i in "${!urls[@]}"; do measure "${urls[$i]}" "${procs[$i]}" >/dev/null; done; done
 
 settings() { grep -o 'Database connection settings: .*' "$1" | head -1 | sed 's/^Database connection settings: //'; }
 echo "connection settings, service:   $(settings .local/bench-api.log)"
 echo "connection settings, reference: $(settings .local/bench-raw.log)"
-echo "round  service(req/s)  raw(req/s)  ratio${BASELINE:+  baseline(req/s)  service/baseline}  CPU us/request: service raw${BASELINE:+ baseline}"
-total_api=0 total_raw=0 total_base=0 cpu_api=0 cpu_raw=0 cpu_base=0
+# Per round and in total: requests/s of each, the service's ratio to each of the others, and CPU microseconds per request.
+printf 'round'; for n in "${names[@]}"; do printf '  %9s/s' "$n"; done
+printf '  service/raw  on/off'; [[ -z ${BASELINE:-} ]] || printf '  service/baseline'
+printf '  CPU us/request:'; for n in "${names[@]}"; do printf ' %s' "$n"; done; printf '\n'
+declare -a total_rps total_cpu
+for i in "${!names[@]}"; do total_rps[i]=0 total_cpu[i]=0; done
+report() { # label rps... cpu... -> one line of the table
+    local label=$1; shift
+    local n=${#names[@]} i
+    local -a rps=("${@:1:n}") cpu=("${@:n+1:n}")
+    printf '%5s' "$label"; for i in "${!rps[@]}"; do printf '  %11.0f' "${rps[i]}"; done
+    awk -v a="${rps[0]}" -v b="${rps[1]}" -v c="${rps[2]}" 'BEGIN{printf "  %11.2f  %6.2f", a/b, a/c}'
+    [[ -z ${BASELINE:-} ]] || awk -v a="${rps[0]}" -v d="${rps[3]}" 'BEGIN{printf "  %16.2f", a/d}'
+    printf '                 '; for i in "${!cpu[@]}"; do printf ' %.0f' "${cpu[i]}"; done; printf '\n'
+}
 for r in $(seq "$rounds"); do
-    read -r a ca < <(measure "$api/api/v1/users/" "$api_pid")
-    read -r b cb < <(measure "$raw/raw/users/" "$raw_pid")
-    c=0 cc=0
-    [[ -z ${BASELINE:-} ]] || read -r c cc < <(measure "$base/api/v1/users/" "$base_pid")
-    total_api=$(awk -v x="$total_api" -v y="$a" 'BEGIN{print x+y}')
-    total_raw=$(awk -v x="$total_raw" -v y="$b" 'BEGIN{print x+y}')
-    total_base=$(awk -v x="$total_base" -v y="$c" 'BEGIN{print x+y}')
-    cpu_api=$((cpu_api + ca)) cpu_raw=$((cpu_raw + cb)) cpu_base=$((cpu_base + cc))
-    awk -v r="$r" -v a="$a" -v b="$b" -v c="$c" -v ca="$ca" -v cb="$cb" -v cc="$cc" 'BEGIN{printf "%5d  %14.0f  %10.0f  %5.2f", r, a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c; printf "  %7d %4d", ca, cb; if (c > 0) printf " %5d", cc; printf "\n"}'
+    declare -a rps=() cpu=()
+    for i in "${!urls[@]}"; do
+        read -r rps[i] cpu[i] < <(measure "${urls[$i]}" "${procs[$i]}")
+        total_rps[i]=$(awk -v x="${total_rps[i]}" -v y="${rps[i]}" 'BEGIN{print x+y}')
+        total_cpu[i]=$((total_cpu[i] + cpu[i]))
+    done
+    report "$r" "${rps[@]}" "${cpu[@]}"
 done
-awk -v a="$total_api" -v b="$total_raw" -v c="$total_base" -v n="$rounds" -v ca="$cpu_api" -v cb="$cpu_raw" -v cc="$cpu_base" 'BEGIN{
-    printf "all    %14.0f  %10.0f  %5.2f", a, b, a/b; if (c > 0) printf "  %15.0f  %16.2f", c, a/c
-    printf "  %7.0f %4.0f", ca/n, cb/n; if (c > 0) printf " %5.0f", cc/n
-    printf "  (service/raw, aim >= 0.80)\n"
-    if (c > 0) printf "CPU per request, baseline/service: %.2f\n", cc/ca }'
+declare -a mean_cpu=()
+for i in "${!names[@]}"; do mean_cpu[i]=$(awk -v x="${total_cpu[i]}" -v n="$rounds" 'BEGIN{print x/n}'); done
+report all "${total_rps[@]}" "${mean_cpu[@]}"
+echo "(service/raw: aim >= 0.80; on/off: requests/s with telemetry on over off, aim >= 0.95)"
+awk -v on="${mean_cpu[0]}" -v off="${mean_cpu[2]}" 'BEGIN{printf "CPU per request, telemetry on/off: %.3f (aim <= 1.05)\n", on/off}'
+[[ -z ${BASELINE:-} ]] || awk -v s="${mean_cpu[0]}" -v b="${mean_cpu[3]}" 'BEGIN{printf "CPU per request, baseline/service: %.2f\n", b/s}'
 
 # The service's other shapes, measured beside its GET by id in alternating rounds: the first page of the list, and a
 # create (each request a new user; no password, so no hashing: the path, not the hash, is measured).

@@ -1,18 +1,21 @@
 using Users.Api.Imports;
 using Users.Api.Jobs;
+using Users.Api.Logging;
 
 namespace Users.Api.Problems;
 
 /// <summary>
 /// Gives every problem a title and a detail that say why, by status, when whatever raised it did not: the framework's
 /// own answers (routing, media type, method), auth challenges, refusals and rate limits alike. Texts about a particular
-/// resource come from the application's errors instead.
+/// resource come from the application's errors instead. Every problem is also kept on the request for the request log,
+/// which says at Debug why a 4xx was given.
 /// </summary>
 public static class ProblemDefaults
 {
     public static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        context.HttpContext.Features.Set(new AnsweredProblem(problem));
         problem.Title ??= problem.Status switch
         {
             StatusCodes.Status413PayloadTooLarge => "Content Too Large",

@@ -1,14 +1,14 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Users.Api.RateLimiting;
 using Users.Application.Errors;
+using Users.Infrastructure.Persistence;
 
 namespace Users.Api.Problems;
 
 /// <summary>Turns every exception that reaches the top into an RFC 9457 problem, without internals.</summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
-    : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problems, DatabaseOutageLog databaseOutage, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     private const string DatabaseRetryAfterSeconds = "5";
 
@@ -43,7 +43,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var (status, title, detail) = Describe(httpContext, exception);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, TraceId(httpContext), exception);
+            // One warning per interval for the whole outage, not a stack trace per request.
+            databaseOutage.Report($"{httpContext.Request.Method} {httpContext.Request.Path} (trace {TraceId(httpContext)})", exception);
             httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
         }
         else if (status >= StatusCodes.Status500InternalServerError)
@@ -75,30 +76,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "Content Too Large", RequestBodyLimit.Detail(RequestBodyLimit.For(httpContext))),
         BadHttpRequestException bad => (bad.StatusCode, "Bad Request", "The request could not be read."),
-        _ when IsDatabaseFailure(exception) =>
+        _ when DatabaseOutageLog.IsDatabaseFailure(exception) =>
             (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The database is unavailable; retry later."),
         _ => (StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred."),
     };
 
-    private static bool IsDatabaseFailure(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is DbException or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // The trace id is what the client's problem carries, so a report from a client leads straight to this line.
     private static string TraceId(HttpContext httpContext) =>
         System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? httpContext.TraceIdentifier;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database failed {Method} {Path} (trace {TraceId})")]
-    private static partial void LogDatabaseUnavailable(ILogger logger, string method, PathString path, string traceId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed unexpectedly (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, string method, PathString path, string traceId, Exception exception);

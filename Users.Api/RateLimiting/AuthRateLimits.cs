@@ -11,7 +11,7 @@ namespace Users.Api.RateLimiting;
 /// address.
 /// The address is the connection's, or the one a trusted proxy forwarded (see <c>Network:TrustedProxies</c>).
 /// </summary>
-public sealed class AuthRateLimits(IOptions<RateLimitOptions> options) : IConfigureOptions<RateLimiterOptions>
+public sealed class AuthRateLimits(IOptions<RateLimitOptions> options, RateLimitMetrics metrics) : IConfigureOptions<RateLimiterOptions>
 {
     public const string SignIn = "sign-in";
     public const string SignUp = "sign-up";
@@ -34,7 +34,11 @@ public sealed class AuthRateLimits(IOptions<RateLimitOptions> options) : IConfig
             }));
         }
 
-        limiter.OnRejected = (rejected, _) => new ValueTask(RateLimitProblem.WriteAsync(rejected.HttpContext, RateLimitProblem.RetryAfter(rejected.Lease)));
+        limiter.OnRejected = (rejected, _) =>
+        {
+            metrics.Rejected(rejected.HttpContext);
+            return new ValueTask(RateLimitProblem.WriteAsync(rejected.HttpContext, RateLimitProblem.RetryAfter(rejected.Lease)));
+        };
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Users.Api.RateLimiting;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class LimitPerEmailAttribute() : TypeFilterAttribute(typeof(Filter))
 {
-    private sealed class Filter(EmailRateLimiter limiter) : IAsyncActionFilter
+    private sealed class Filter(EmailRateLimiter limiter, RateLimitMetrics metrics) : IAsyncActionFilter
     {
         public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
         {
@@ -26,6 +26,7 @@ public sealed class LimitPerEmailAttribute() : TypeFilterAttribute(typeof(Filter
             {
                 if (!lease.IsAcquired)
                 {
+                    metrics.Rejected(RateLimitMetrics.PerEmail);
                     throw new RateLimitRejectedException(RateLimitProblem.RetryAfter(lease));
                 }
             }

@@ -20,6 +20,7 @@ public sealed class AccountService(
     IAccessTokenIssuer accessTokens,
     IOptions<AccountOptions> options,
     IMapper mapper,
+    AccountMetrics metrics,
     TimeProvider clock)
 {
     public const string TokenType = "Bearer";
@@ -53,18 +54,21 @@ public sealed class AccountService(
         {
             // As slow as a real check, so the answer's timing does not tell that the email has no account.
             passwords.VerifyNothing(request.Password!);
+            metrics.SignIn(AccountMetrics.UnknownAccount);
             throw new AuthenticationFailedException(WrongCredentials);
         }
 
         var check = passwords.Verify(hash, request.Password!);
         if (check == PasswordCheck.Wrong || !user.IsActive)
         {
+            metrics.SignIn(check == PasswordCheck.Wrong ? AccountMetrics.WrongPassword : AccountMetrics.Inactive);
             throw new AuthenticationFailedException(WrongCredentials);
         }
 
         // Said only to the holder of the right password, so it tells nobody else anything.
         if (options.Value.RequireVerifiedEmail && !user.EmailVerified)
         {
+            metrics.SignIn(AccountMetrics.Unverified);
             throw new ForbiddenException("The email address is not verified yet: follow the link mailed to it, then sign in.");
         }
 
@@ -79,8 +83,11 @@ public sealed class AccountService(
 
         if (!signedIn)
         {
+            metrics.SignIn(AccountMetrics.Superseded);
             throw new AuthenticationFailedException(WrongCredentials);
         }
+
+        metrics.SignIn(AccountMetrics.Succeeded);
 
         if (check == PasswordCheck.CorrectButRehash)
         {
@@ -98,6 +105,7 @@ public sealed class AccountService(
         {
             // A used token coming back means two parties hold it: end the sign-in for both.
             await refreshTokens.RevokeFamilyAsync(presented.FamilyId, now, cancellationToken);
+            metrics.RefreshTokenReused();
             throw new AuthenticationFailedException(InvalidRefreshToken);
         }
 
@@ -117,6 +125,7 @@ public sealed class AccountService(
         {
             // Another request used the same token at the same moment: that is reuse too.
             await refreshTokens.RevokeFamilyAsync(presented.FamilyId, now, cancellationToken);
+            metrics.RefreshTokenReused();
             throw new AuthenticationFailedException(InvalidRefreshToken);
         }
 

@@ -19,15 +19,20 @@ public sealed partial class ImportProcessor(
     IUnitOfWork unitOfWork,
     IValidator<CreateUserRequest> validator,
     IOptions<ImportOptions> options,
+    ImportMetrics metrics,
     TimeProvider clock,
     ILogger<ImportProcessor> logger)
 {
     /// <summary>Processes the import to its end; safe to run again, or at the same time, after any stop.</summary>
     public async Task ProcessAsync(Guid importId, CancellationToken cancellationToken)
     {
-        while (await unitOfWork.InTransactionAsync(token => ProcessBatchAsync(importId, token), cancellationToken))
+        ImportBatchOutcome batch;
+        do
         {
+            batch = await unitOfWork.InTransactionAsync(token => ProcessBatchAsync(importId, token), cancellationToken);
+            metrics.Record(batch);
         }
+        while (batch.RowsRemain);
     }
 
     /// <summary>
@@ -51,19 +56,19 @@ public sealed partial class ImportProcessor(
             },
             cancellationToken);
 
-    /// <summary>One batch in the caller's transaction; whether rows remain.</summary>
-    private async Task<bool> ProcessBatchAsync(Guid importId, CancellationToken cancellationToken)
+    /// <summary>One batch in the caller's transaction: what it wrote, and whether rows remain.</summary>
+    private async Task<ImportBatchOutcome> ProcessBatchAsync(Guid importId, CancellationToken cancellationToken)
     {
         var import = await imports.LockAsync(importId, cancellationToken);
         if (import is null)
         {
             LogUnknown(logger, importId);
-            return false;
+            return ImportBatchOutcome.Finished;
         }
 
         if (import.IsFinished)
         {
-            return false;
+            return ImportBatchOutcome.Finished;
         }
 
         var rows = await imports.ReadRowsAsync(importId, import.LastRow, options.Value.BatchSize, cancellationToken);
@@ -74,7 +79,7 @@ public sealed partial class ImportProcessor(
             import.Fail(now);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             LogFailed(logger, importId, import.RowsProcessed, import.RowsRead);
-            return false;
+            return ImportBatchOutcome.Finished;
         }
 
         var batch = ImportBatch.Check(import, rows, validator, now);
@@ -85,14 +90,15 @@ public sealed partial class ImportProcessor(
             imports.AddFailures(batch.Failures.Take(Math.Max(room, 0)));
         }
 
-        import.RecordBatch(rows.Count > 0 ? rows[^1].Row : import.LastRow, created, batch.Users.Count - created, batch.FailedRows, now);
+        var skipped = batch.Users.Count - created;
+        import.RecordBatch(rows.Count > 0 ? rows[^1].Row : import.LastRow, created, skipped, batch.FailedRows, now);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         if (import.IsFinished)
         {
             LogSucceeded(logger, importId, import.RowsRead, import.Created, import.Skipped, import.Failed);
         }
 
-        return !import.IsFinished;
+        return new ImportBatchOutcome(created, skipped, batch.FailedRows, RowsRemain: !import.IsFinished);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} succeeded: {RowsRead} rows, {Created} created, {Skipped} skipped, {Failed} failed")]

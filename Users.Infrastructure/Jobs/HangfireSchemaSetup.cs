@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Users.Infrastructure.Persistence;
@@ -12,8 +11,8 @@ namespace Users.Infrastructure.Jobs;
 /// answers 503 meanwhile): the schema is prepared in the background once it can be, and the dispatcher waits for it.
 /// Any other failure (e.g. no right to create the schema) stops the service, naming the setting.
 /// </summary>
-public sealed partial class HangfireSchemaSetup(
-    IOptions<JobsOptions> jobs, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<HangfireSchemaSetup> logger) : BackgroundService
+public sealed class HangfireSchemaSetup(
+    IOptions<JobsOptions> jobs, IOptions<DatabaseOptions> database, DatabaseOutageLog databaseOutage, TimeProvider clock) : BackgroundService
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
@@ -50,7 +49,7 @@ public sealed partial class HangfireSchemaSetup(
         }
         catch (NpgsqlException exception) when (exception.IsTransient)
         {
-            LogDatabaseUnavailable(exception, schema);
+            databaseOutage.Report($"Preparing Hangfire's schema '{schema}' (jobs wait until it is ready)", exception);
         }
         catch (NpgsqlException exception)
         {
@@ -60,7 +59,4 @@ public sealed partial class HangfireSchemaSetup(
                 exception);
         }
     }
-
-    [LoggerMessage(LogLevel.Warning, "The database is unavailable, so Hangfire's schema {Schema} is not prepared yet; jobs wait until it is")]
-    private partial void LogDatabaseUnavailable(Exception exception, string schema);
 }

@@ -6,11 +6,12 @@ namespace Users.Infrastructure.Jobs;
 /// <summary>
 /// The filters every job of this app runs with, in place of Hangfire's process-wide <c>GlobalJobFilters</c> (whose
 /// retry policy is fixed at 10 attempts): retries with the <c>Jobs</c> settings' count and back-off, then the Failed
-/// state with the exception as the reason; and the dashboard's history. Attributes on job methods still apply.
+/// state with the exception as the reason; the dashboard's history; a span around each job (<see cref="JobTracing"/>)
+/// and the count of state changes (<see cref="JobMetrics"/>). Attributes on job methods still apply.
 /// </summary>
 public static class JobFilters
 {
-    public static IJobFilterProvider Create(JobsOptions options)
+    public static IJobFilterProvider Create(JobsOptions options, JobMetrics metrics)
     {
         var filters = new JobFilterCollection();
         filters.Add(new AutomaticRetryAttribute
@@ -20,6 +21,8 @@ public static class JobFilters
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         });
         filters.Add(new StatisticsHistoryAttribute());
+        filters.Add(new JobTracing());
+        filters.Add(metrics);
         return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
 

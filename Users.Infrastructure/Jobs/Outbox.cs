@@ -17,9 +17,15 @@ public sealed class Outbox(UsersDbContext db, OutboxMessageTypes types, TimeProv
         ArgumentNullException.ThrowIfNull(message);
         var type = types.Of(typeof(TMessage));
         var now = clock.GetUtcNow();
+        // The job's span continues the trace of whatever staged the message (the request, usually).
+        var trace = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity : null;
         db.OutboxMessages.Add(new OutboxMessage(
-            UuidV7.Create(now), type.Name, JsonSerializer.Serialize(message, type.MessageType, Json), type.Queue, now, TraceParent()));
+            UuidV7.Create(now),
+            type.Name,
+            JsonSerializer.Serialize(message, type.MessageType, Json),
+            type.Queue,
+            now,
+            trace?.Id,
+            trace?.TraceStateString is { Length: > 0 and <= OutboxMessage.MaxTraceStateLength } traceState ? traceState : null));
     }
-
-    private static string? TraceParent() => Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Users.Infrastructure.Persistence;
 
 namespace Users.Infrastructure.Jobs;
 
@@ -17,6 +18,7 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     HangfireSchemaSetup schema,
     IOptions<JobsOptions> options,
+    DatabaseOutageLog databaseOutage,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -48,16 +50,26 @@ public sealed partial class OutboxDispatcher(
 #pragma warning restore CA1031
         {
             // The messages stay in the outbox for the next round.
-            LogDispatchFailed(exception);
+            if (DatabaseOutageLog.IsDatabaseFailure(exception))
+            {
+                databaseOutage.Report("Dispatching outbox messages", exception);
+            }
+            else
+            {
+                LogDispatchFailed(exception);
+            }
         }
     }
 
     private async Task<int> DispatchBatchAsync(int batchSize)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
+        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClientV2>();
         var dispatched = await scope.ServiceProvider.GetRequiredService<OutboxRepository>().DispatchAsync(
-            batchSize, message => OutboxJob.Enqueue(jobs, message.Id, message.Type, message.Queue), clock, CancellationToken.None);
+            batchSize,
+            message => OutboxJob.Enqueue(jobs, message.Id, message.Type, message.Queue, message.TraceParent, message.TraceState),
+            clock,
+            CancellationToken.None);
         if (dispatched > 0)
         {
             LogDispatched(dispatched);

@@ -37,9 +37,16 @@ public sealed partial class OutboxJob(
         await outbox.MarkProcessedAsync(messageId, clock.GetUtcNow(), CancellationToken.None);
     }
 
-    /// <summary>Enqueues the job of one message on the message's queue; returns the job's id.</summary>
-    public static string Enqueue(IBackgroundJobClient jobs, Guid messageId, string type, string queue) =>
-        jobs.Create(Job.FromExpression<OutboxJob>(job => job.RunAsync(messageId, type, CancellationToken.None), queue), new EnqueuedState());
+    /// <summary>
+    /// Enqueues the job of one message on the message's queue, with the trace context it was staged in (W3C
+    /// <c>traceparent</c> and <c>tracestate</c>) for the job's span to continue; returns the job's id.
+    /// </summary>
+    public static string Enqueue(
+        IBackgroundJobClientV2 jobs, Guid messageId, string type, string queue, string? traceParent = null, string? traceState = null) =>
+        jobs.Create(
+            Job.FromExpression<OutboxJob>(job => job.RunAsync(messageId, type, CancellationToken.None), queue),
+            new EnqueuedState(),
+            JobTracing.Parameters(traceParent, traceState));
 
     [LoggerMessage(LogLevel.Information, "Outbox message {MessageId} ({Type}) was handled already or no longer exists; nothing to do")]
     private partial void LogNothingToDo(Guid messageId, string type);

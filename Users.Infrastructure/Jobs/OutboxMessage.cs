@@ -7,6 +7,9 @@ namespace Users.Infrastructure.Jobs;
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>W3C Trace Context's limit on a <c>tracestate</c> (32 members); a longer one is not kept.</summary>
+    public const int MaxTraceStateLength = 512;
+
     // For the persistence layer.
     private OutboxMessage()
     {
@@ -15,7 +18,8 @@ public sealed class OutboxMessage
         Queue = string.Empty;
     }
 
-    public OutboxMessage(Guid id, string type, string payload, string queue, DateTimeOffset createdAt, string? traceParent)
+    public OutboxMessage(
+        Guid id, string type, string payload, string queue, DateTimeOffset createdAt, string? traceParent, string? traceState)
     {
         Id = id;
         Type = type;
@@ -23,6 +27,7 @@ public sealed class OutboxMessage
         Queue = queue;
         CreatedAt = createdAt;
         TraceParent = traceParent;
+        TraceState = traceState;
     }
 
     /// <summary>A UUIDv7, so messages are dispatched about in the order they were staged.</summary>
@@ -41,6 +46,9 @@ public sealed class OutboxMessage
 
     /// <summary>The W3C <c>traceparent</c> of the activity that staged it, for a job's trace to continue the request's.</summary>
     public string? TraceParent { get; private set; }
+
+    /// <summary>The W3C <c>tracestate</c> that came with <see cref="TraceParent"/>: vendors' data the trace carries along.</summary>
+    public string? TraceState { get; private set; }
 
     public DateTimeOffset? DispatchedAt { get; private set; }
 

@@ -16,6 +16,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(message => message.CreatedAt).HasColumnName("created_at");
         // "00-" + 32 + "-" + 16 + "-" + 2 hex digits.
         builder.Property(message => message.TraceParent).HasColumnName("trace_parent").HasMaxLength(55);
+        builder.Property(message => message.TraceState).HasColumnName("trace_state").HasMaxLength(OutboxMessage.MaxTraceStateLength);
         builder.Property(message => message.DispatchedAt).HasColumnName("dispatched_at");
         builder.Property(message => message.JobId).HasColumnName("job_id").HasMaxLength(100);
         builder.Property(message => message.ProcessedAt).HasColumnName("processed_at");

@@ -12,7 +12,8 @@ namespace Users.Infrastructure.Mail;
 /// idle time-out and after every failure; mails here are few (a sign-up, a reset) and each is sent by a job that is
 /// retried as a whole, so one handshake per mail buys sends that share no state.
 /// </summary>
-public sealed partial class MailKitSender(IOptions<MailOptions> options, TimeProvider clock, ILogger<MailKitSender> logger) : IMailSender
+public sealed partial class MailKitSender(IOptions<MailOptions> options, MailMetrics metrics, TimeProvider clock, ILogger<MailKitSender> logger)
+    : IMailSender
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ public sealed partial class MailKitSender(IOptions<MailOptions> options, TimePro
         }
         catch (Exception exception) when (exception is OperationCanceledException or TimeoutException)
         {
+            metrics.Failed();
             throw new MailDeliveryException(
                 $"Mail {mail.Id} was not sent: the SMTP server at {host}:{port} took longer than {settings.Timeout} ({step}).");
         }
@@ -52,10 +54,12 @@ public sealed partial class MailKitSender(IOptions<MailOptions> options, TimePro
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            metrics.Failed();
             throw new MailDeliveryException(
                 $"Mail {mail.Id} was not sent: {step} to the SMTP server at {host}:{port} failed: {exception.Message}", exception);
         }
 
+        metrics.Sent();
         LogSent(logger, mail.Id, host, port);
         await DisconnectAsync(client, mail.Id, deadline.Token);
     }

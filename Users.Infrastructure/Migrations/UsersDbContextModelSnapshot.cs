@@ -425,6 +425,11 @@ namespace Users.Infrastructure.Migrations
                         .HasColumnType("character varying(55)")
                         .HasColumnName("trace_parent");
 
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(200)

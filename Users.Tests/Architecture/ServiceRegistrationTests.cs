@@ -31,7 +31,7 @@ public sealed class ServiceRegistrationTests
                 ["Jwt:Audience"] = "users-api",
             }))
             .Build();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddMetrics();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         services.AddUsersApplication(configuration);
         services.AddUsersInfrastructure(configuration);

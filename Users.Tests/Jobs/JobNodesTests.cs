@@ -100,7 +100,7 @@ public sealed class JobNodesTests
         var node = Start(JobRole.Both);
         var id = await node.StageOneAsync(new TestMessage("twice", Holds: true));
         var (first, _) = await node.WaitForJobAsync(id, ProcessingState.StateName);
-        var jobs = node.Services.GetRequiredService<IBackgroundJobClient>();
+        var jobs = node.Services.GetRequiredService<IBackgroundJobClientV2>();
         var second = OutboxJob.Enqueue(jobs, id, nameof(TestMessage), OutboxMessageType.DefaultQueue);
         await node.WaitForJobStateAsync(second, ProcessingState.StateName);
 
@@ -201,7 +201,7 @@ public sealed class JobNodesTests
         await using var db = TestDatabase.CreateContext(Database);
         var now = DateTimeOffset.UtcNow;
         var row = new OutboxMessage(
-            UuidV7.Create(now), nameof(TestMessage), JsonSerializer.Serialize(message, Outbox.Json), OutboxMessageType.DefaultQueue, now, traceParent: null);
+            UuidV7.Create(now), nameof(TestMessage), JsonSerializer.Serialize(message, Outbox.Json), OutboxMessageType.DefaultQueue, now, traceParent: null, traceState: null);
         db.OutboxMessages.Add(row);
         await db.SaveChangesAsync();
         return row.Id;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Users.Application.Mail;
 using Users.Infrastructure.Mail;
+using Users.Tests.Support;
 
 namespace Users.Tests.Mail;
 
@@ -15,6 +16,8 @@ public sealed class MailFailureTests
 
     private static readonly OutgoingMail Mail = new(Guid.CreateVersion7(), "ada@example.com", "Ada Lovelace", "Hello", "Hello.");
 
+    private static readonly TestMeterFactory Meters = new();
+
     [Test]
     public async Task Sending_to_a_port_nobody_listens_on_throws_naming_the_server_without_the_password()
     {
@@ -27,6 +30,21 @@ public sealed class MailFailureTests
         {
             Assert.That(failure.Message, Does.Contain(Mail.Id.ToString()).And.Contain($"127.0.0.1:{port}").And.Contain("connecting"));
             Assert.That(failure.ToString(), Does.Not.Contain(Password));
+        }
+    }
+
+    [Test]
+    public async Task A_failed_send_is_counted_as_a_failed_mail()
+    {
+        using var metrics = new MetricCapture(Meters);
+        var sender = SenderTo(MisbehavingSmtpServer.ClosedPort());
+
+        await FailureOfAsync(sender);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(metrics.Sum("users.mails", ("outcome", "failed")), Is.EqualTo(1));
+            Assert.That(metrics.Sum("users.mails", ("outcome", "sent")), Is.Zero);
         }
     }
 
@@ -90,6 +108,7 @@ public sealed class MailFailureTests
                 PublicBaseUrl = "http://localhost:5080",
                 Timeout = timeout ?? TimeSpan.FromSeconds(10),
             }),
+            new MailMetrics(Meters),
             TimeProvider.System,
             NullLogger<MailKitSender>.Instance);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Api.Problems;
+using Users.Infrastructure.Persistence;
 using Users.Tests.Support;
 
 namespace Users.Tests.Security;
@@ -34,6 +35,7 @@ public sealed class EndpointBodyLimitTests
             .UseUrls("http://127.0.0.1:0");
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddSingleton(TimeProvider.System).AddSingleton<DatabaseOutageLog>();
         _app = builder.Build();
         _app.UseExceptionHandler();
         _app.UseRouting();

@@ -43,7 +43,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
         {
             var scopes = new Dictionary<string, object?>();
             provider._scopes.ForEachScope((scope, into) => Fields(scope, into), scopes);
-            provider._logs.Enqueue(new CapturedLog(category, logLevel, Fields(state, []), scopes));
+            provider._logs.Enqueue(new CapturedLog(category, logLevel, Fields(state, []), scopes, exception, eventId.Id));
         }
     }
 }
