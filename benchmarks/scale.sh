@@ -26,6 +26,7 @@ cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     pg_stop_if_started || true
+    rm -f .local/bench-scale-curl.cfg   # it holds the admin's access token
 }
 trap cleanup EXIT
 
