@@ -145,6 +145,8 @@ public static class DependencyInjection
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database;
+        UsersDbContextOptions.AllowLongMigrations(database);
+        await database.MigrateAsync(cancellationToken);
     }
 }

@@ -75,7 +75,10 @@ public sealed class UsersController(UserService users) : ControllerBase
 
     /// <summary>Lists users newest first, a page at a time (admins only).</summary>
     /// <response code="200">A page of users and the cursor of the next one.</response>
-    /// <response code="400">The limit is out of range or the cursor is not one this service issued.</response>
+    /// <response code="400">
+    /// The limit is out of range, the cursor is not one this service issued, or the search holds no 3 letters or digits
+    /// in a row, is over 200 characters or holds control characters.
+    /// </response>
     /// <response code="403">The caller is not an admin.</response>
     [HttpGet]
     [ProducesResponseType<UserPage>(StatusCodes.Status200OK, ContentTypes.Json)]

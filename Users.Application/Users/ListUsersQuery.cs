@@ -9,6 +9,15 @@ public sealed class ListUsersQuery
     public const int MaxLimit = 100;
     public const int SearchMaxLength = 200;
 
+    /// <summary>
+    /// The fewest letters or digits in a row a search must hold: the trigram indexes find a substring by its runs of three
+    /// (see <c>UserSearchConfiguration</c>), and a term without one could only be answered by reading every user.
+    /// </summary>
+    public const int SearchMinRun = 3;
+
+    /// <summary>The rule above for the OpenAPI document (unanchored, as JSON Schema reads a pattern).</summary>
+    public const string SearchPattern = @"[\p{L}\p{M}\p{Nd}]{3}";
+
     // The annotations describe the fields in the OpenAPI document; ListUsersQueryValidator is what enforces them.
     /// <summary>How many users a page holds: 1 to 100, 20 when left out.</summary>
     [Range(1, MaxLimit)]
@@ -17,8 +26,15 @@ public sealed class ListUsersQuery
     /// <summary>The <c>nextCursor</c> of the previous page; left out for the first page.</summary>
     public string? Cursor { get; init; }
 
-    /// <summary>Keeps users whose email or full name contains this text, ignoring case.</summary>
+    /// <summary>
+    /// Keeps users whose email or full name contains this text, ignoring case. It must hold at least 3 letters or digits
+    /// in a row (<c>ada</c>, <c>smith@</c>, <c>ada lo</c>; not <c>ad</c> or <c>a.b</c>).
+    /// </summary>
+    // Empty stays empty (not "absent"), so ?search= is refused like any other term too short to search for.
+    [MinLength(SearchMinRun)]
     [MaxLength(SearchMaxLength)]
+    [RegularExpression(SearchPattern)]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Search { get; init; }
 
     /// <summary>Keeps only active (true) or inactive (false) users.</summary>

@@ -20,6 +20,7 @@ namespace Users.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.12")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Users.Domain.Accounts.OneTimeToken", b =>
@@ -287,6 +288,18 @@ namespace Users.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_users");
 
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_users_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Email"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Email"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("FullName")
+                        .HasDatabaseName("ix_users_full_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("FullName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("FullName"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("ux_users_normalized_email");
@@ -294,6 +307,9 @@ namespace Users.Infrastructure.Migrations
                     b.HasIndex("Role")
                         .HasDatabaseName("ix_users_admins")
                         .HasFilter("role = 'admin'");
+
+                    b.HasIndex("IsActive", "Id")
+                        .HasDatabaseName("ix_users_is_active_id");
 
                     b.ToTable("users", null, t =>
                         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Users.Domain.Accounts;
 using Users.Domain.Users;
 using Users.Infrastructure.Jobs;
+using Users.Infrastructure.Users;
 
 namespace Users.Infrastructure.Persistence;
 
@@ -15,6 +16,10 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
 
     public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Trigram indexes for the user search (UserSearchConfiguration); a trusted extension since PostgreSQL 13.
+        modelBuilder.HasPostgresExtension(UserSearchConfiguration.TrigramExtension);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsersDbContext).Assembly);
+    }
 }

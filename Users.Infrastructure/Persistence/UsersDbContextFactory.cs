@@ -25,6 +25,8 @@ public sealed class UsersDbContextFactory : IDesignTimeDbContextFactory<UsersDbC
 
         var options = new DbContextOptionsBuilder<UsersDbContext>();
         UsersDbContextOptions.Configure(options, configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
-        return new UsersDbContext(options.Options);
+        var db = new UsersDbContext(options.Options);
+        UsersDbContextOptions.AllowLongMigrations(db.Database);
+        return db;
     }
 }

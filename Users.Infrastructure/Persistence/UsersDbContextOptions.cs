@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Logging;
 
@@ -22,4 +23,11 @@ public static class UsersDbContextOptions
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (RelationalEventId.TransactionError, LogLevel.Debug),
                 (RelationalEventId.ConnectionError, LogLevel.Debug)));
+
+    /// <summary>
+    /// Migrations run without a command timeout: building an index on a table of a million users takes longer than the
+    /// 30 s a query may (AddUserSearchIndexes' trigram indexes), and a timeout would roll the whole migration back. The
+    /// caller's cancellation (Ctrl-C, the host stopping) still ends it.
+    /// </summary>
+    public static void AllowLongMigrations(DatabaseFacade database) => database.SetCommandTimeout(0);
 }

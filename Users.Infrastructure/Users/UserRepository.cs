@@ -26,6 +26,9 @@ public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUs
             users = users.Where(user => user.IsActive == isActive);
         }
 
+        // One query, planned by PostgreSQL from its statistics: a common term walks the primary key newest first and
+        // stops at a full page; a rare one is fetched through the trigram indexes (UserSearchConfiguration) and sorted.
+        // Where its sample misjudges a term, and what that costs, is in the README (Benchmarks).
         if (criteria.Search is { } search)
         {
             var pattern = $"%{EscapeLike(search)}%";

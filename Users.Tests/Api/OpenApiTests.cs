@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Users.Application.Users;
 
 namespace Users.Tests.Api;
 
@@ -160,6 +161,21 @@ public sealed class OpenApiTests
             Assert.That(limit.GetProperty("type").GetString(), Is.EqualTo("integer"));
             Assert.That(limit.GetProperty("minimum").GetInt32(), Is.EqualTo(1));
             Assert.That(limit.GetProperty("maximum").GetInt32(), Is.EqualTo(100));
+        }
+    }
+
+    [Test]
+    public void Search_is_a_string_of_3_to_200_characters_holding_3_letters_or_digits_in_a_row()
+    {
+        var search = Paths.GetProperty(Collection).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == "search").GetProperty("schema");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(search.GetProperty("type").GetString(), Is.EqualTo("string"));
+            Assert.That(search.GetProperty("minLength").GetInt32(), Is.EqualTo(ListUsersQuery.SearchMinRun));
+            Assert.That(search.GetProperty("maxLength").GetInt32(), Is.EqualTo(ListUsersQuery.SearchMaxLength));
+            Assert.That(search.GetProperty("pattern").GetString(), Is.EqualTo(@"[\p{L}\p{M}\p{Nd}]{3}"));
         }
     }
 

@@ -23,6 +23,14 @@ public sealed class EfToolTests
     }
 
     [Test]
+    public void Design_time_context_has_no_command_timeout_so_index_builds_on_large_tables_finish()
+    {
+        using var db = new UsersDbContextFactory().CreateDbContext([]);
+
+        Assert.That(db.Database.GetCommandTimeout(), Is.Zero, "0: no limit");
+    }
+
+    [Test]
     public async Task Database_update_applies_migrations_to_the_connection_given_explicitly()
     {
         var target = TestDatabase.Sibling("ef_update");

@@ -113,13 +113,45 @@ public sealed class ListUsersQueryValidatorTests
         result.ShouldHaveValidationErrorFor(query => query.Search);
     }
 
-    [TestCase("%")]
-    [TestCase("_")]
+    [TestCase("ada%")]
+    [TestCase("_ada")]
     [TestCase("ada lovelace")]
     public void Search_with_like_wildcards_or_spaces_passes(string search)
     {
         var result = _validator.TestValidate(new ListUsersQuery { Search = search });
 
         result.ShouldNotHaveValidationErrorFor(query => query.Search);
+    }
+
+    [TestCase("ada")]
+    [TestCase("007")]
+    [TestCase("ab1")]
+    [TestCase("a.smith")]
+    [TestCase("  ada  ")]
+    [TestCase("Zoë")]
+    [TestCase("王小明")]
+    [TestCase("प्रिया")]
+    public void Search_with_3_letters_or_digits_in_a_row_passes(string search)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Search = search });
+
+        result.ShouldNotHaveValidationErrorFor(query => query.Search);
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase("a")]
+    [TestCase("ab")]
+    [TestCase("a.b")]
+    [TestCase("a b c")]
+    [TestCase("ab-cd")]
+    [TestCase("%%%")]
+    [TestCase("@.-_")]
+    public void Search_without_3_letters_or_digits_in_a_row_fails_saying_the_minimum(string search)
+    {
+        var result = _validator.TestValidate(new ListUsersQuery { Search = search });
+
+        result.ShouldHaveValidationErrorFor(query => query.Search)
+            .WithErrorMessage("'search' must hold at least 3 letters or digits in a row, such as 'ada'; a term without such a run cannot use the search index.");
     }
 }
