@@ -168,6 +168,8 @@ backend api
     balance roundrobin
     option httpchk GET /health/ready
     http-check expect status 200
+    # A check may take up to 3 s (a busy node is slow, not gone); a stopped node refuses at once.
+    timeout check 3s
     default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
 EOF
     for i in "${!CLUSTER_API_PORTS[@]}"; do
@@ -286,9 +288,11 @@ smtp4dev_started=$SMTP4DEV_STARTED
     openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$CLUSTER_DIR/keys/signing-key.pem" 2>/dev/null
 chmod 600 "$CLUSTER_DIR/keys/signing-key.pem"
 
-# Built once for all the nodes, into a folder of its own, so rebuilding the repository never changes a running node.
+# Built once for all the nodes, into a folder of its own, so rebuilding the repository never changes a running node;
+# with no MSBuild or compiler server left running after it.
 cluster_log "building the service (Release) into $CLUSTER_APP"
-dotnet publish "$CLUSTER_ROOT/Users.Api" -c Release -o "$CLUSTER_APP" -nologo -v q >"$CLUSTER_DIR/logs/build.log" 2>&1 &
+MSBUILDDISABLENODEREUSE=1 dotnet publish "$CLUSTER_ROOT/Users.Api" -c Release -o "$CLUSTER_APP" -nologo -v q \
+    -p:UseSharedCompilation=false >"$CLUSTER_DIR/logs/build.log" 2>&1 &
 build_pid=$!
 wait "$build_pid" || { tail -n 30 "$CLUSTER_DIR/logs/build.log" >&2; cluster_die "the build failed (log: $CLUSTER_DIR/logs/build.log)"; }
 build_pid=""
