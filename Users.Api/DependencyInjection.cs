@@ -214,6 +214,13 @@ public static class DependencyInjection
         services.AddSingleton<EmailRateLimiter>();
         services.AddSingleton<RateLimitMetrics>();
         services.AddRateLimiter(_ => { });
+
+        // With RateLimits:Redis, every node counts the budgets in one Redis; without it, or while it is unreachable, each its own.
+        services.AddSingleton<RedisRateLimitConnection>();
+        services.AddHostedService(provider => provider.GetRequiredService<RedisRateLimitConnection>());
+        services.AddSingleton<RateLimitFallbacks>();
+        services.AddSingleton<RateLimitPartitions>();
+        services.AddHealthChecks().AddCheck<RedisRateLimitHealthCheck>(RedisRateLimitHealthCheck.Name, tags: [Infrastructure.DependencyInjection.ReadyTag]);
     }
 
     /// <summary>

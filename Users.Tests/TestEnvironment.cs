@@ -31,5 +31,7 @@ public sealed class TestEnvironment
         {
             await s_factory.DisposeAsync();
         }
+
+        await TestRedis.StopIfStartedAsync();
     }
 }

@@ -4,7 +4,9 @@
 # (.local/postgres-test, port 54330: apart from the dev cluster, so tests never touch
 # dev data and can run while the service runs), and without Smtp4dev__ApiUrl a throw-away
 # smtp4dev for the mail the tests send (.local/smtp4dev-test; SMTP 2526, API
-# http://127.0.0.1:5082, IMAP 1144, POP3 1111). Extra arguments go to `dotnet test`.
+# http://127.0.0.1:5082, IMAP 1144, POP3 1111), and without Redis__Port a throw-away Redis for the shared rate-limit
+# tests (.local/redis-test, port 6391; Debian's redis-server, installed first when run as root). Extra arguments go to
+# `dotnet test`.
 # The last line printed is always "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,8 @@ cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 # shellcheck source=scripts/smtp4dev.sh
 source scripts/smtp4dev.sh
+# shellcheck source=scripts/redis.sh
+source scripts/redis.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export MSBUILDDISABLENODEREUSE=1 # no msbuild node processes outliving the run
@@ -20,6 +24,7 @@ summary_printed=0
 # shellcheck disable=SC2317  # called from the trap
 on_exit() {
     local rc=$?
+    redis_stop_if_started || true
     smtp4dev_stop_if_started || true
     pg_stop_if_started || true
     # Aborted early (e.g. PostgreSQL would not start): still end with the summary line.
@@ -45,6 +50,16 @@ if [[ -z ${Smtp4dev__ApiUrl:-} ]]; then
     export Smtp4dev__SmtpHost=127.0.0.1 Smtp4dev__SmtpPort=2526 Smtp4dev__ApiUrl=$SMTP4DEV_URL
 fi
 
+if [[ -z ${Redis__Port:-} ]]; then
+    if redis_available; then
+        redis_start .local/redis-test 6391
+        export Redis__Port=6391
+    else
+        echo "test.sh: redis-server is not installed, so the Redis tests (Users.Tests/Cluster) will fail;" \
+            "install it with: sudo apt-get install -y redis-server" >&2
+    fi
+fi
+
 results=.local/test-results
 rm -rf "$results"
 
@@ -56,6 +71,7 @@ test_rc=$?
 set -e
 
 # Clean up now rather than in the EXIT trap, so the summary stays the last line.
+redis_stop_if_started
 smtp4dev_stop_if_started
 pg_stop_if_started
 dotnet build-server shutdown >/dev/null 2>&1 || true

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +8,11 @@ namespace Users.Api.RateLimiting;
 /// <summary>
 /// ASP.NET Core's rate limiter for the endpoints that take credentials or tokens: each of them has a budget per client
 /// address.
-/// The address is the connection's, or the one a trusted proxy forwarded (see <c>Network:TrustedProxies</c>).
+/// The address is the connection's, or the one a trusted proxy forwarded (see <c>Network:TrustedProxies</c>). A
+/// partition's key names the endpoint too, so the budgets stay apart where they are counted together (Redis).
 /// </summary>
-public sealed class AuthRateLimits(IOptions<RateLimitOptions> options, RateLimitMetrics metrics) : IConfigureOptions<RateLimiterOptions>
+public sealed class AuthRateLimits(IOptions<RateLimitOptions> options, RateLimitPartitions partitions, RateLimitMetrics metrics)
+    : IConfigureOptions<RateLimiterOptions>
 {
     public const string SignIn = "sign-in";
     public const string SignUp = "sign-up";
@@ -26,12 +27,7 @@ public sealed class AuthRateLimits(IOptions<RateLimitOptions> options, RateLimit
         var perIp = options.Value.PerClientIp;
         foreach (var policy in (string[])[SignIn, SignUp, Refresh, SignOut, VerifyEmail, ForgotPassword, ResetPassword])
         {
-            limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perIp.PermitLimit,
-                Window = perIp.Window,
-                QueueLimit = 0,
-            }));
+            limiter.AddPolicy(policy, context => partitions.FixedWindow($"{policy}:{ClientKey(context)}", perIp));
         }
 
         limiter.OnRejected = (rejected, _) =>

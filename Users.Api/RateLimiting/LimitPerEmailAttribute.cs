@@ -22,7 +22,7 @@ public sealed class LimitPerEmailAttribute() : TypeFilterAttribute(typeof(Filter
                 return;
             }
 
-            using (var lease = limiter.Acquire(email))
+            using (var lease = await limiter.AcquireAsync(email, context.HttpContext.RequestAborted))
             {
                 if (!lease.IsAcquired)
                 {
