@@ -146,11 +146,12 @@ public static class DependencyInjection
         {
             Predicate = check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag),
 
-            // Degraded is a node that works but is leaving (ShutdownHealthCheck): not ready for new traffic.
+            // Degraded is a node that works with something optional away (Redis): still ready. Unhealthy includes a node
+            // that is leaving (ShutdownHealthCheck).
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });

@@ -30,6 +30,8 @@ public sealed class SharedRateLimitTests : DatabaseTest
         _second = Node();
         _one = _first.Anonymous();
         _other = _second.Anonymous();
+        await NodeReadiness.UntilSharingAsync(_first);
+        await NodeReadiness.UntilSharingAsync(_second);
     }
 
     [SetUp]
@@ -122,6 +124,9 @@ public sealed class SharedRateLimitTests : DatabaseTest
     {
         ["Jobs:Role"] = nameof(JobRole.Api),
         ["RateLimits:Redis"] = TestRedis.Configuration,
+        // Windows far longer than a test: a budget that renewed mid-test would pass a request the test expects refused.
+        ["RateLimits:PerClientIp:Window"] = "01:00:00",
+        ["RateLimits:PerEmail:Window"] = "01:00:00",
         ["RateLimits:PerClientIp:PermitLimit"] = PerAddress.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:PerEmail:PermitLimit"] = PerEmail.ToString(CultureInfo.InvariantCulture),
     });
