@@ -60,7 +60,7 @@ public sealed class RedisOutageTests : DatabaseTest
     public async Task A_node_whose_Redis_goes_away_limits_on_its_own_and_shares_again_once_it_is_back()
     {
         await using var proxy = new TcpProxy("127.0.0.1", TestRedis.Port);
-        await using var node = Node($"127.0.0.1:{proxy.Port}");
+        await using var node = Node(TestRedis.SettingFor($"127.0.0.1:{proxy.Port}"));
         using var client = node.Anonymous();
         await NodeReadiness.UntilSharingAsync(node);
         await SpendBudgetAsync(client, from: 1, to: 1);
