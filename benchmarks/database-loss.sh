@@ -18,10 +18,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Prod
 # The service's /metrics, clear of one scripts/run.sh may be running (9464).
 export Management__Port=${BENCH_METRICS_PORT:-5096}
 
-if ! command -v wrk >/dev/null; then
-    [[ $(id -u) -eq 0 ]] || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+bench_require_wrk
 
 app_pid=""
 cleanup() {

@@ -37,10 +37,7 @@ export Jobs__Role=${Jobs__Role:-Api}
 # The telemetry-on instance's /metrics, clear of a service scripts/run.sh may be running (9464).
 export Management__Port=${BENCH_METRICS_PORT:-5095}
 
-if ! command -v wrk >/dev/null; then
-    [[ $(id -u) -eq 0 ]] || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+bench_require_wrk
 
 pids=()
 cleanup() {
