@@ -1,5 +1,3 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using Users.Application.Users;
 using Users.Domain.Users;
@@ -7,40 +5,23 @@ using Users.Infrastructure.Persistence;
 
 namespace Users.Infrastructure.Users;
 
-public sealed class UserRepository(UsersDbContext db, IMapper mapper, CompiledUserQueries queries) : IUserRepository
+public sealed class UserRepository(UsersDbContext db, CompiledUserQueries queries) : IUserRepository
 {
-    private const char LikeEscape = '\\';
-
     public Task<VersionedUser?> FindAsync(Guid id, CancellationToken cancellationToken) => queries.FindById(db, id, cancellationToken);
 
     public async Task<IReadOnlyList<UserResponse>> ListAsync(UserListCriteria criteria, CancellationToken cancellationToken)
     {
-        var users = db.Users.AsQueryable();
-        if (criteria.Before is { } before)
-        {
-            users = users.Where(user => user.Id < before);
-        }
-
-        if (criteria.IsActive is { } isActive)
-        {
-            users = users.Where(user => user.IsActive == isActive);
-        }
-
         // One query, planned by PostgreSQL from its statistics: a common term walks the primary key newest first and
         // stops at a full page; a rare one is fetched through the trigram indexes (UserSearchConfiguration) and sorted.
         // Where its sample misjudges a term, and what that costs, is in the README (Benchmarks).
-        if (criteria.Search is { } search)
+        var pattern = criteria.Search is { } search ? $"%{EscapeLike(search)}%" : null;
+        var page = new List<UserResponse>(criteria.Take);
+        await foreach (var user in queries.ListPage(db, criteria.Before, criteria.IsActive, pattern, criteria.Take).WithCancellation(cancellationToken))
         {
-            var pattern = $"%{EscapeLike(search)}%";
-            users = users.Where(user =>
-                EF.Functions.ILike(user.Email, pattern, LikeEscape.ToString()) ||
-                EF.Functions.ILike(user.FullName, pattern, LikeEscape.ToString()));
+            page.Add(user);
         }
 
-        return await users.OrderByDescending(user => user.Id)
-            .Take(criteria.Take)
-            .ProjectTo<UserResponse>(mapper.ConfigurationProvider)
-            .ToListAsync(cancellationToken);
+        return page;
     }
 
     public Task<User?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>

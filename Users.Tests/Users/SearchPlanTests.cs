@@ -1,4 +1,3 @@
-using AutoMapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Application.Users;
@@ -23,7 +22,8 @@ public sealed class SearchPlanTests : DatabaseTest
         var options = new DbContextOptionsBuilder<UsersDbContext>();
         UsersDbContextOptions.Configure(options, TestDatabase.ConnectionString).AddInterceptors(capture);
         await using var db = new UsersDbContext(options.Options);
-        var repository = new UserRepository(db, Services.GetRequiredService<IMapper>(), Services.GetRequiredService<CompiledUserQueries>());
+        // Compiled queries of its own: one keeps to the model it first ran with, and the interceptor makes this another.
+        var repository = new UserRepository(db, new CompiledUserQueries(Services.GetRequiredService<AutoMapper.IConfigurationProvider>()));
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off");
 
