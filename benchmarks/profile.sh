@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Where a request's CPU goes: profiles the service under steady load with the .NET diagnostics tools pinned in
 # .config/dotnet-tools.json, for two shapes: GET /api/v1/users/{id} (an admin's bearer token, cycling through 1,000
-# users) and POST /api/v1/users (a new email each time). For each shape, at c=16: a warm-up (JIT, pools, caches), a
+# users) and POST /api/v1/users (a new email each time); and, as the column to read the GET against, the raw-Npgsql
+# reference of read-path.sh (benchmarks/RawRead: the same row, body, ETag, connection settings and request log) under
+# the same GET load. For each, at c=16: a warm-up (JIT, pools, caches), a
 # plain window (requests/s and the process's CPU per request from /proc, nothing attached), then a traced window:
 # dotnet-trace (dotnet-sampled-thread-time: every managed thread's stack about every 10 ms) and dotnet-counters
 # (System.Runtime: allocations, GCs, lock contentions, thread-pool work items) attached while wrk loads the service,
@@ -15,7 +17,8 @@
 # lists the hottest methods, and `dotnet benchmarks/ProfileLayers/bin/Release/net10.0/ProfileLayers.dll
 # .local/profile/get.speedscope.json <requests> --threads .local/profile/get.threads --top 10` shows more of each layer.
 # Needs wrk and openssl (wrk installed from Debian's packages when run as root). Takes about 3 minutes.
-# Usage: benchmarks/profile.sh [seconds] [connections]    (PROFILE_PG_PORT, PROFILE_URL: 54333, http://127.0.0.1:5210)
+# Usage: benchmarks/profile.sh [seconds] [connections]
+# Ports: PROFILE_PG_PORT (54333), PROFILE_URL (http://127.0.0.1:5210), PROFILE_RAW_URL (http://127.0.0.1:5211).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/postgres.sh
@@ -24,7 +27,7 @@ source scripts/postgres.sh
 source benchmarks/admin.sh
 
 seconds=${1:-15} connections=${2:-16} warmup=10
-port=${PROFILE_PG_PORT:-54333} api=${PROFILE_URL:-http://127.0.0.1:5210}
+port=${PROFILE_PG_PORT:-54333} api=${PROFILE_URL:-http://127.0.0.1:5210} raw=${PROFILE_RAW_URL:-http://127.0.0.1:5211}
 out=.local/profile
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
@@ -45,6 +48,7 @@ mkdir -p "$out"
 dotnet tool restore >"$out/build.log" || { cat "$out/build.log"; exit 1; }
 dotnet build Users.Api -c Release -v q -nologo >"$out/build.log" || { cat "$out/build.log"; exit 1; }
 dotnet build benchmarks/ProfileLayers -c Release -v q -nologo >"$out/build.log" || { cat "$out/build.log"; exit 1; }
+dotnet build benchmarks/RawRead -c Release -v q -nologo >"$out/build.log" || { cat "$out/build.log"; exit 1; }
 
 pg_start .local/postgres-profile "$port" fast
 pg_create_db "$port" users_profile
@@ -56,6 +60,9 @@ pids+=($!)
 api_pid=$!
 for _ in $(seq 60); do curl -fs "$api/health/ready" >/dev/null && break; sleep 1; done
 curl -fs "$api/health/ready" >/dev/null || { tail -20 "$out/api.log" >&2; echo "the service did not start" >&2; exit 1; }
+dotnet benchmarks/RawRead/bin/Release/net10.0/RawRead.dll --contentRoot "$PWD/Users.Api/bin/Release/net10.0" --urls "$raw" >"$out/raw.log" 2>&1 &
+pids+=($!)
+raw_pid=$!
 
 # An admin reads and creates; 1,000 users made through the API; the GET cycles through their ids.
 pg_psql -h 127.0.0.1 -p "$port" -U postgres -d users_profile -qc "TRUNCATE users CASCADE"
@@ -78,6 +85,7 @@ request = function()
   return wrk.format("GET", "/api/v1/users/" .. ids[i], { ["Authorization"] = "Bearer $token" })
 end
 LUA
+sed 's|"/api/v1/users/"|"/raw/users/"|' "$out/get.lua" >"$out/raw.lua"
 cat >"$out/create.lua" <<LUA
 -- Each wrk thread gets its own number, and each run its own stamp: emails never repeat, so every answer is a 201.
 local threads = 0
@@ -94,9 +102,9 @@ LUA
 cpu_ticks() { # /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat -> user + system CPU time in clock ticks (fields 14, 15)
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$1"
 }
-threads() { # -> "tid ticks name" for each thread of the service
+threads() { # -> "tid ticks name" for each thread of the process measured ($target_pid)
   local task
-  for task in /proc/"$api_pid"/task/*; do
+  for task in /proc/"$target_pid"/task/*; do
     echo "${task##*/} $(cpu_ticks "$task/stat" 2>/dev/null || echo 0) $(cat "$task/comm" 2>/dev/null)"
   done
 }
@@ -105,9 +113,9 @@ load() { # shape seconds [threads-file] -> "requests requests/s CPU-µs-a-reques
   # With a threads file, writes each thread's CPU over the run there ("tid cpu-ms name"; threads that ended are lost).
   local text before after
   [[ -z ${3:-} ]] || threads >"$out/threads.before"
-  before=$(cpu_ticks "/proc/$api_pid/stat")
-  text=$(wrk -t2 -c"$connections" -d"$2s" -s "$out/$1.lua" "$api")
-  after=$(cpu_ticks "/proc/$api_pid/stat")
+  before=$(cpu_ticks "/proc/$target_pid/stat")
+  text=$(wrk -t2 -c"$connections" -d"$2s" -s "$out/$1.lua" "$target_url")
+  after=$(cpu_ticks "/proc/$target_pid/stat")
   if [[ -n ${3:-} ]]; then
     threads | awk -v hz="$hz" 'NR == FNR { was[$1] = $2; next }
       { tid = $1; ticks = $2; $1 = ""; $2 = ""; sub(/^ +/, ""); printf "%s %.0f %s\n", tid, (ticks - was[tid]) * 1000 / hz, $0 }' "$out/threads.before" - >"$3"
@@ -132,18 +140,22 @@ counter() { # counters.csv name-pattern -> the counter's increments summed over 
 # The tools stop by themselves, 5 s after wrk would if they started at once; wrk starts once both listen.
 traced=$(printf '00:%02d:%02d:%02d' $(((seconds + 5) / 3600)) $(((seconds + 5) % 3600 / 60)) $(((seconds + 5) % 60)))
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-for shape in get create; do
-  label=$([[ $shape == get ]] && echo "GET by id" || echo "POST create")
+for shape in get raw create; do
+  case $shape in
+    get) label="GET by id" target_pid=$api_pid target_url=$api ;;
+    raw) label="raw-Npgsql reference, GET by id" target_pid=$raw_pid target_url=$raw ;;
+    create) label="POST create" target_pid=$api_pid target_url=$api ;;
+  esac
   echo "$label: warm-up ${warmup}s, plain ${seconds}s, traced ${seconds}s (c=$connections)" >&2
   load "$shape" "$warmup" >/dev/null
   read -r plain_n plain_rps plain_cpu < <(load "$shape" "$seconds")
 
-  dotnet dotnet-trace collect -p "$api_pid" --profile dotnet-sampled-thread-time --format Speedscope \
+  dotnet dotnet-trace collect -p "$target_pid" --profile dotnet-sampled-thread-time --format Speedscope \
     --duration "$traced" -o "$out/$shape.nettrace" </dev/null >"$out/$shape.trace.log" 2>&1 &
   trace_pid=$!
   # System.Runtime only: asking for Microsoft.AspNetCore.Hosting also turns on its EventSource, whose RequestStart and
   # RequestStop events then took about 9% of the request threads' samples. wrk counts the requests.
-  dotnet dotnet-counters collect -p "$api_pid" --counters System.Runtime --format csv \
+  dotnet dotnet-counters collect -p "$target_pid" --counters System.Runtime --format csv \
     --duration "$traced" -o "$out/$shape.counters.csv" </dev/null >"$out/$shape.counters.log" 2>&1 &
   counters_pid=$!
   for _ in $(seq 150); do listening "$shape" && break; sleep 0.2; done
@@ -175,8 +187,8 @@ done
 echo
 echo "Plain window: nothing attached. Traced window: dotnet-trace and dotnet-counters (System.Runtime) attached; the"
 echo "allocations, GCs, lock contentions and work items are theirs, over the requests wrk counted in that window."
-printf '%-52s %20s %20s\n' "" "GET by id" "POST create"
-paste -d'|' "$out/get.summary" "$out/create.summary" | awk -F'|' '{ printf "%-52s %20s %20s\n", $1, $2, $4 }'
+printf '%-52s %14s %14s %14s\n' "" "GET by id" "raw GET" "POST create"
+paste -d'|' "$out/get.summary" "$out/raw.summary" "$out/create.summary" | awk -F'|' '{ printf "%-52s %14s %14s %14s\n", $1, $2, $4, $6 }'
 profile_layers=benchmarks/ProfileLayers/bin/Release/net10.0/ProfileLayers.dll
 while read -r shape n; do
   echo
@@ -186,8 +198,10 @@ done <"$out/requests.txt"
 echo
 echo "Where a request's CPU goes (µs of CPU a request; share of the request threads' CPU), Markdown:"
 read -r _ get_n < <(grep '^get ' "$out/requests.txt")
+read -r _ raw_n < <(grep '^raw ' "$out/requests.txt")
 read -r _ create_n < <(grep '^create ' "$out/requests.txt")
 dotnet "$profile_layers" --table "GET by id" "$out/get.speedscope.json" "$get_n" "$out/get.threads" \
+  "raw-Npgsql GET" "$out/raw.speedscope.json" "$raw_n" "$out/raw.threads" \
   POST "$out/create.speedscope.json" "$create_n" "$out/create.threads"
 echo
 echo "Load average before the loads: $load_before; at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores, shared by wrk,"

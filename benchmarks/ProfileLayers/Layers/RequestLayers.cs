@@ -88,19 +88,25 @@ public static class RequestLayers
         @"^Microsoft\.Extensions\.DependencyInjection!|!Microsoft\.Extensions\.DependencyInjection\.|!Microsoft\.Extensions\.Options\.");
 
     /// <summary>
-    /// Managed GC calls only: the collections run on the server GC's own threads, which the sampler does not see, and
-    /// the allocation helpers are native code, charged to their callers.
+    /// A request thread stopped for a collection (<c>Thread.PollGC</c>: the runtime suspends managed threads at such a
+    /// point while the server GC's own threads collect), and managed GC calls. The allocation helpers are native code,
+    /// charged to their callers; the collections themselves are the GC threads' row.
     /// </summary>
     public static readonly Layer Gc = new(
-        "GC and allocation helpers",
-        @"!System\.GC\.|!System\.Runtime\.CompilerServices\.RuntimeHelpers\.(GetUninitializedObject|AllocateTypeAssociatedMemory)");
+        "GC: stopped for a collection, GC calls",
+        @"!System\.Threading\.Thread\.<PollGC>|!System\.GC\.|!System\.Runtime\.CompilerServices\.RuntimeHelpers\.(GetUninitializedObject|AllocateTypeAssociatedMemory)");
+
+    /// <summary>The raw-Npgsql reference of <c>benchmarks/RawRead</c>: its endpoint and minimal APIs' request delegate.</summary>
+    public static readonly Layer Reference = new(
+        "reference endpoint (RawRead, minimal API)",
+        @"^RawRead!|!Microsoft\.AspNetCore\.Http\.RequestDelegateFactory|!Microsoft\.AspNetCore\.Http\.(Generated|HttpResults)\.|!Microsoft\.AspNetCore\.Http\.(Results|TypedResults)\b");
 
     /// <summary>The order frames are tested in.</summary>
     public static readonly IReadOnlyList<Layer> All =
     [
         Telemetry, Logging, EfPool, EfSaveChanges, EfMaterialisation, EfQuery, Npgsql, Json, Authorization, Authentication,
         MvcBinding, MvcActivation, MvcInvoker, Controllers, Application, Mapping, Repositories, Routing, Hosting, Middleware,
-        Kestrel, DependencyInjection, Gc,
+        Gc, Reference, Kestrel, DependencyInjection,
     ];
 
     /// <summary>The order rows are printed in: roughly a request's way in and out.</summary>
@@ -109,6 +115,6 @@ public static class RequestLayers
         Kestrel.Name, Hosting.Name, Routing.Name, Middleware.Name, Authentication.Name, Authorization.Name,
         MvcBinding.Name, MvcActivation.Name, MvcInvoker.Name, Controllers.Name, Application.Name, Mapping.Name,
         Repositories.Name, EfQuery.Name, EfMaterialisation.Name, EfSaveChanges.Name, EfPool.Name, Npgsql.Name, Json.Name,
-        Logging.Name, Telemetry.Name, DependencyInjection.Name, Gc.Name, Other,
+        Reference.Name, Logging.Name, Telemetry.Name, DependencyInjection.Name, Gc.Name, Other,
     ];
 }
