@@ -22,6 +22,7 @@ using Users.Infrastructure.Imports;
 using Users.Infrastructure.Jobs;
 using Users.Infrastructure.Mail;
 using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Replicas;
 using Users.Infrastructure.Users;
 
 namespace Users.Infrastructure;
@@ -41,6 +42,7 @@ public static class DependencyInjection
             {
                 configuration.GetSection(DatabaseOptions.Section).Bind(options);
                 options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+                options.ReplicaConnectionString = configuration.GetConnectionString(DatabaseOptions.ReplicaConnectionStringName);
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
@@ -70,6 +72,7 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseOutageLog>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddReplicaReads(configuration);
         return services;
     }
 

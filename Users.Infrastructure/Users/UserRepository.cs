@@ -2,21 +2,26 @@ using Microsoft.EntityFrameworkCore;
 using Users.Application.Users;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Replicas;
 
 namespace Users.Infrastructure.Users;
 
-public sealed class UserRepository(UsersDbContext db, CompiledUserQueries queries) : IUserRepository
+public sealed class UserRepository(UsersDbContext db, CompiledUserQueries queries, ReplicaReads replicaReads) : IUserRepository
 {
     public Task<VersionedUser?> FindAsync(Guid id, CancellationToken cancellationToken) => queries.FindById(db, id, cancellationToken);
 
-    public async Task<IReadOnlyList<UserResponse>> ListAsync(UserListCriteria criteria, CancellationToken cancellationToken)
+    // A page may be a moment stale (the replica, within Database:MaxReplicaLag): no write reads it back.
+    public Task<IReadOnlyList<UserResponse>> ListAsync(UserListCriteria criteria, CancellationToken cancellationToken) =>
+        replicaReads.ReadAsync(db, (context, token) => PageAsync(context, criteria, token), cancellationToken);
+
+    // One query, planned by PostgreSQL from its statistics: a common term walks the primary key newest first and stops
+    // at a full page; a rare one is fetched through the trigram indexes (UserSearchConfiguration) and sorted. Where its
+    // sample misjudges a term, and what that costs, is in the README (Benchmarks).
+    private async Task<IReadOnlyList<UserResponse>> PageAsync(UsersDbContext context, UserListCriteria criteria, CancellationToken cancellationToken)
     {
-        // One query, planned by PostgreSQL from its statistics: a common term walks the primary key newest first and
-        // stops at a full page; a rare one is fetched through the trigram indexes (UserSearchConfiguration) and sorted.
-        // Where its sample misjudges a term, and what that costs, is in the README (Benchmarks).
         var pattern = criteria.Search is { } search ? $"%{EscapeLike(search)}%" : null;
         var page = new List<UserResponse>(criteria.Take);
-        await foreach (var user in queries.ListPage(db, criteria.Before, criteria.IsActive, pattern, criteria.Take).WithCancellation(cancellationToken))
+        await foreach (var user in queries.ListPage(context, criteria.Before, criteria.IsActive, pattern, criteria.Take).WithCancellation(cancellationToken))
         {
             page.Add(user);
         }

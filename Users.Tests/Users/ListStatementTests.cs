@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Application.Users;
 using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Replicas;
 using Users.Infrastructure.Users;
 using Users.Tests.Support;
 
@@ -44,7 +45,7 @@ public sealed class ListStatementTests : DatabaseTest
         UsersDbContextOptions.Configure(options, TestDatabase.ConnectionString).AddInterceptors(capture);
         await using var db = new UsersDbContext(options.Options);
         // Compiled queries of its own: one keeps to the model it first ran with, and the interceptor makes this another.
-        var repository = new UserRepository(db, new CompiledUserQueries(Services.GetRequiredService<AutoMapper.IConfigurationProvider>()));
+        var repository = new UserRepository(db, new CompiledUserQueries(Services.GetRequiredService<AutoMapper.IConfigurationProvider>()), Services.GetRequiredService<ReplicaReads>());
 
         await repository.ListAsync(criteria, CancellationToken.None);
         return statements;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Application.Users;
 using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Replicas;
 using Users.Infrastructure.Users;
 using Users.Tests.Support;
 
@@ -23,7 +24,7 @@ public sealed class SearchPlanTests : DatabaseTest
         UsersDbContextOptions.Configure(options, TestDatabase.ConnectionString).AddInterceptors(capture);
         await using var db = new UsersDbContext(options.Options);
         // Compiled queries of its own: one keeps to the model it first ran with, and the interceptor makes this another.
-        var repository = new UserRepository(db, new CompiledUserQueries(Services.GetRequiredService<AutoMapper.IConfigurationProvider>()));
+        var repository = new UserRepository(db, new CompiledUserQueries(Services.GetRequiredService<AutoMapper.IConfigurationProvider>()), Services.GetRequiredService<ReplicaReads>());
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off");
 
