@@ -16,20 +16,20 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ResponseLog 
     /// <summary>An admin's access token lasts 15 minutes; a new one well before.</summary>
     private static readonly TimeSpan AdminTokenRefresh = TimeSpan.FromMinutes(10);
 
-    private readonly string tag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-    private readonly Lock idsGate = new();
-    private readonly List<Guid> ids = [];
-    private readonly List<string> accounts = [];
-    private string adminToken = "";
-    private long creates;
+    private readonly string _tag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+    private readonly Lock _idsGate = new();
+    private readonly List<Guid> _ids = [];
+    private readonly List<string> _accounts = [];
+    private string _adminToken = "";
+    private long _creates;
 
     /// <summary>Signs in as the admin, signs up the accounts the sign-ins use, and creates the first user to read.</summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        adminToken = await AdminTokenAsync(cancellationToken);
+        _adminToken = await AdminTokenAsync(cancellationToken);
         for (var i = 0; i < options.Accounts; i++)
         {
-            var email = $"cl-{tag}-account{i}@example.com";
+            var email = $"cl-{_tag}-account{i}@example.com";
             using var response = await http.PostAsJsonAsync(
                 "api/v1/auth/signup", new { email, fullName = $"Cluster Account {i}", password = AccountPassword }, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Created)
@@ -37,7 +37,7 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ResponseLog 
                 throw new InvalidOperationException($"signing up {email} answered {(int)response.StatusCode}");
             }
 
-            accounts.Add(email);
+            _accounts.Add(email);
         }
 
         if (await CreateAsync(cancellationToken) != (int)HttpStatusCode.Created)
@@ -63,9 +63,9 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ResponseLog 
             if (roll < 0.55)
             {
                 Guid id;
-                lock (idsGate)
+                lock (_idsGate)
                 {
-                    id = ids[random.Next(ids.Count)];
+                    id = _ids[random.Next(_ids.Count)];
                 }
 
                 await SendAsync("get", Authorized(HttpMethod.Get, $"api/v1/users/{id}"), stop);
@@ -88,7 +88,7 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ResponseLog 
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/auth/token")
             {
-                Content = JsonContent.Create(new { email = accounts[i++ % accounts.Count], password = AccountPassword }),
+                Content = JsonContent.Create(new { email = _accounts[i++ % _accounts.Count], password = AccountPassword }),
             };
             await SendAsync("signin", request, stop);
             await Pause(options.SignInInterval, stop);
@@ -102,15 +102,15 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ResponseLog 
             await Pause(AdminTokenRefresh, stop);
             if (!stop.IsCancellationRequested)
             {
-                Volatile.Write(ref adminToken, await AdminTokenAsync(stop));
+                Volatile.Write(ref _adminToken, await AdminTokenAsync(stop));
             }
         }
     }
 
     private async Task<int> CreateAsync(CancellationToken cancellationToken)
     {
-        var n = Interlocked.Increment(ref creates);
-        var email = $"cl-{tag}-{n}@example.com";
+        var n = Interlocked.Increment(ref _creates);
+        var email = $"cl-{_tag}-{n}@example.com";
         var request = Authorized(HttpMethod.Post, "api/v1/users");
         request.Content = JsonContent.Create(new { email, fullName = $"Cluster Load {n}" });
         var (status, body) = await SendAsync("create", request, cancellationToken);
@@ -119,9 +119,9 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ResponseLog 
             using var json = JsonDocument.Parse(body);
             var id = json.RootElement.GetProperty("id").GetGuid();
             log.Created(id, email);
-            lock (idsGate)
+            lock (_idsGate)
             {
-                ids.Add(id);
+                _ids.Add(id);
             }
         }
 
@@ -144,7 +144,7 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ResponseLog 
     private HttpRequestMessage Authorized(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Volatile.Read(ref adminToken));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Volatile.Read(ref _adminToken));
         return request;
     }
 

@@ -6,38 +6,38 @@ using System.Globalization;
 /// </summary>
 internal sealed class ResponseLog : IDisposable
 {
-    private readonly Lock gate = new();
-    private readonly StreamWriter responses;
-    private readonly StreamWriter created;
+    private readonly Lock _gate = new();
+    private readonly StreamWriter _responses;
+    private readonly StreamWriter _created;
 
     public ResponseLog(string directory)
     {
         Directory.CreateDirectory(directory);
-        responses = new StreamWriter(Path.Combine(directory, "responses.tsv")) { AutoFlush = true };
-        created = new StreamWriter(Path.Combine(directory, "created.tsv")) { AutoFlush = true };
+        _responses = new StreamWriter(Path.Combine(directory, "responses.tsv")) { AutoFlush = true };
+        _created = new StreamWriter(Path.Combine(directory, "created.tsv")) { AutoFlush = true };
     }
 
     public void Answer(string kind, int status, string? error = null)
     {
         var line = string.Create(
             CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\t{kind}\t{status}\t{error ?? "-"}");
-        lock (gate)
+        lock (_gate)
         {
-            responses.WriteLine(line);
+            _responses.WriteLine(line);
         }
     }
 
     public void Created(Guid id, string email)
     {
-        lock (gate)
+        lock (_gate)
         {
-            created.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{email}"));
+            _created.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{email}"));
         }
     }
 
     public void Dispose()
     {
-        responses.Dispose();
-        created.Dispose();
+        _responses.Dispose();
+        _created.Dispose();
     }
 }
