@@ -3,7 +3,7 @@
 #   pgbench's ceiling for the primary: select-only, simple-update (-N) and tpcb-like, -c 8 -j 2, on a small scale
 #   POST create, GET by id and a list page through HAProxy (wrk) with two API nodes, then with one (api2 stopped), and
 #     GET by id straight to one node (HAProxy's own cost); each with the CPU the API nodes, PostgreSQL's primary and
-#     HAProxy spent per request (from /proc), and the primary's WAL per create
+#     HAProxy spent per request (from /proc), and the primary's WAL per create; in two rounds, so the noise shows
 #   two imports at once with one worker node (worker2 stopped), then with two: rows/s
 #   where the list reads went: transactions the primary and the replica committed during the list run (today all on
 #     the primary; once list and search read from the replica, the replica's share is what it offloads)
@@ -33,7 +33,7 @@ pgbench=$PG_BIN/pgbench
 sql() { pg_psql -h 127.0.0.1 -p "$CLUSTER_PG_PORT" -U postgres -d users -qAt "$@"; }
 replica_sql() { pg_psql -h 127.0.0.1 -p "$CLUSTER_REPLICA_PORT" -U postgres -d users -qAt "$@"; }
 results=$out/results.txt
-row() { printf '%-44s %s   (load %s)\n' "$1" "$2" "$(bench_load_average)" | tee -a "$results"; }
+row() { printf '%-52s %s   (load %s)\n' "$1" "$2" "$(bench_load_average)" | tee -a "$results"; }
 
 # 1. The primary's ceiling, before anything else runs: pgbench on a database of its own, then dropped.
 pg_psql -h 127.0.0.1 -p "$CLUSTER_PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE pgbench"
@@ -109,27 +109,32 @@ measure() {
 }
 
 # Warm-up (JIT, pools) of both nodes, which also makes the users the GETs read.
-wrk -t2 -c"$connections" -d10s -s "$out/create.lua" "$api" >/dev/null
+wrk -t2 -c"$connections" -d15s -s "$out/create.lua" "$api" >/dev/null
 make_get_script
-wrk -t2 -c"$connections" -d5s -s "$out/get.lua" "$api" >/dev/null
-wrk -t2 -c"$connections" -d5s -s "$out/list.lua" "$api" >/dev/null
+wrk -t2 -c"$connections" -d10s -s "$out/get.lua" "$api" >/dev/null
+wrk -t2 -c"$connections" -d10s -s "$out/list.lua" "$api" >/dev/null
 
 xacts() { "$1" -c "SELECT xact_commit FROM pg_stat_database WHERE datname = 'users'"; }
-measure "create, 2 API nodes via HAProxy" "$api" "$out/create.lua" wal
-measure "GET by id, 2 API nodes via HAProxy" "$api" "$out/get.lua"
-primary_before=$(xacts sql) replica_before=$(xacts replica_sql)
-measure "list page, 2 API nodes via HAProxy" "$api" "$out/list.lua"
-primary_list=$(($(xacts sql) - primary_before)) replica_list=$(($(xacts replica_sql) - replica_before))
-row "list run: transactions on primary / replica" "$primary_list / $replica_list (the replica's share is what it offloads)"
-
-cluster_node_stop api2
-measure "create, 1 API node via HAProxy" "$api" "$out/create.lua" wal
-measure "GET by id, 1 API node via HAProxy" "$api" "$out/get.lua"
-measure "list page, 1 API node via HAProxy" "$api" "$out/list.lua"
-measure "GET by id, 1 API node direct (no HAProxy)" "http://127.0.0.1:${CLUSTER_API_PORTS[0]}" "$out/get.lua"
-cluster_node_start api2 "${CLUSTER_API_PORTS[1]}" Api
-cluster_node_wait api2 "${CLUSTER_API_PORTS[1]}"
-bench_wait_haproxy_up api2
+api2_port=${CLUSTER_API_PORTS[1]}
+# Two rounds, each two nodes then one (api2 stopped, then started again and warmed up straight, so the next round's two
+# nodes are both warm): the machine's noise shows as the difference between rounds.
+for round in 1 2; do
+    measure "create, 2 API nodes via HAProxy (round $round)" "$api" "$out/create.lua" wal
+    measure "GET by id, 2 API nodes via HAProxy (round $round)" "$api" "$out/get.lua"
+    primary_before=$(xacts sql) replica_before=$(xacts replica_sql)
+    measure "list page, 2 API nodes via HAProxy (round $round)" "$api" "$out/list.lua"
+    primary_list=$(($(xacts sql) - primary_before)) replica_list=$(($(xacts replica_sql) - replica_before))
+    row "  its transactions on primary / replica" "$primary_list / $replica_list (the replica's share is what it offloads)"
+    cluster_node_stop api2
+    measure "create, 1 API node via HAProxy (round $round)" "$api" "$out/create.lua" wal
+    measure "GET by id, 1 API node via HAProxy (round $round)" "$api" "$out/get.lua"
+    measure "list page, 1 API node via HAProxy (round $round)" "$api" "$out/list.lua"
+    measure "GET by id, 1 API node direct (round $round)" "http://127.0.0.1:${CLUSTER_API_PORTS[0]}" "$out/get.lua"
+    cluster_node_start api2 "$api2_port" Api
+    cluster_node_wait api2 "$api2_port"
+    bench_wait_haproxy_up api2
+    for script in create get list get; do wrk -t2 -c"$connections" -d5s -s "$out/$script.lua" "http://127.0.0.1:$api2_port" >/dev/null; done
+done
 
 # 3. Workers: two imports at once (each one job, its batches one after another), with one worker node, then two.
 imports() { # label -> rows/s of two imports of $rows rows sent together, from the first POST to both succeeded
