@@ -11,7 +11,8 @@
 #         scripts/cluster.sh seed-admin --email <email> [--full-name <name>]   an admin in the running cluster's database
 #         (--fresh deletes .local/cluster first: a new database, new keys, no mail)
 # Ports (environment, with their defaults): CLUSTER_HTTP_PORT 5080 (HAProxy), CLUSTER_STATS_PORT 5180 (its stats),
-# CLUSTER_API_PORTS "5181 5182", CLUSTER_WORKER_PORTS "5183 5184", CLUSTER_PG_PORT 54350 (primary),
+# CLUSTER_API_PORTS "5181 5182", CLUSTER_WORKER_PORTS "5183 5184", CLUSTER_METRICS_PORTS "9481 9482 9483 9484" (each
+# node's /metrics, Management:Port, API nodes first), CLUSTER_PG_PORT 54350 (primary),
 # CLUSTER_REPLICA_PORT 54351, CLUSTER_REDIS_PORT 6390, CLUSTER_SMTP_PORTS "2527 5185 1145 1112" (SMTP, web UI, IMAP,
 # POP3). Everything listens on 127.0.0.1 only. Needs Debian's postgresql, redis-server and haproxy (installed when run
 # as root; as another user it says what to install) and the .NET SDK. As root, PostgreSQL runs as the postgres user.
@@ -19,12 +20,15 @@
 set -euo pipefail
 
 CLUSTER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-CLUSTER_DIR=$CLUSTER_ROOT/.local/cluster
+# CLUSTER_DIR moves it (benchmarks/cluster.sh runs a cluster of its own under .local/cluster-bench).
+CLUSTER_DIR=${CLUSTER_DIR:-$CLUSTER_ROOT/.local/cluster}
 CLUSTER_APP=$CLUSTER_DIR/app
 CLUSTER_HTTP_PORT=${CLUSTER_HTTP_PORT:-5080}
 CLUSTER_STATS_PORT=${CLUSTER_STATS_PORT:-5180}
 read -r -a CLUSTER_API_PORTS <<<"${CLUSTER_API_PORTS:-5181 5182}"
 read -r -a CLUSTER_WORKER_PORTS <<<"${CLUSTER_WORKER_PORTS:-5183 5184}"
+# Each node's management port (/metrics), API nodes first: four nodes cannot all have the default 9464.
+read -r -a CLUSTER_METRICS_PORTS <<<"${CLUSTER_METRICS_PORTS:-9481 9482 9483 9484}"
 CLUSTER_PG_PORT=${CLUSTER_PG_PORT:-54350}
 CLUSTER_REPLICA_PORT=${CLUSTER_REPLICA_PORT:-54351}
 CLUSTER_REDIS_PORT=${CLUSTER_REDIS_PORT:-6390}
@@ -103,13 +107,24 @@ cluster_node_settings() {
     export Mail__PublicBaseUrl=http://localhost:$CLUSTER_HTTP_PORT
 }
 
+# cluster_metrics_port <name>: the node's management port (api<i>, then worker<i>, in CLUSTER_METRICS_PORTS).
+cluster_metrics_port() {
+    local i=${1//[!0-9]/}
+    [[ $1 == worker* ]] && i=$((i + ${#CLUSTER_API_PORTS[@]}))
+    [[ -n ${CLUSTER_METRICS_PORTS[i - 1]:-} ]] || cluster_die "CLUSTER_METRICS_PORTS has no port for $1"
+    echo "${CLUSTER_METRICS_PORTS[i - 1]}"
+}
+
 # cluster_node_start <name> <port> <role> [migrate]: one node in the background, its pid in run/<name>.pid.
 cluster_node_start() {
-    local name=$1 port=$2 role=$3 migrate=${4:-false}
+    local name=$1 port=$2 role=$3 migrate=${4:-false} metrics
+    metrics=$(cluster_metrics_port "$name")
     cluster_port_in_use "$port" && cluster_die "port $port on 127.0.0.1 is taken; stop that program or set the CLUSTER_*_PORTS"
+    cluster_port_in_use "$metrics" && cluster_die "port $metrics on 127.0.0.1 is taken; stop that program or set CLUSTER_METRICS_PORTS"
     mkdir -p "$CLUSTER_DIR/run" "$CLUSTER_DIR/logs"
     # Its own session: Ctrl-C reaches this script only, which stops the parts in order.
     (cd "$CLUSTER_APP" && exec setsid env Jobs__Role="$role" Database__MigrateOnStartup="$migrate" \
+        Management__Port="$metrics" Management__Address=127.0.0.1 \
         dotnet Users.Api.dll --urls "http://127.0.0.1:$port") </dev/null >>"$CLUSTER_DIR/logs/$name.log" 2>&1 &
     echo $! >"$CLUSTER_DIR/run/$name.pid"
 }
@@ -141,7 +156,10 @@ cluster_node_stop() {
 }
 
 # HAProxy in front of the API nodes. Checks every second, down after 2 failures, up after 2 passes, so a node that
-# stops answering /health/ready leaves within about 2 s; a request whose connection a node refuses goes to another.
+# stops answering /health/ready leaves within about 2 s (well inside a stopping node's Hosting:DrainTime, 5 s, while
+# it still serves); a request whose connection a node refuses goes to another. A GET a node closed without answering
+# (a keep-alive connection it shut as the request went out) is sent again, to another node: a read is safe to repeat;
+# any other method is not (a POST may have been done), so only its connection failures are retried, when nothing was sent.
 cluster_haproxy_config() {
     local i
     cat <<EOF
@@ -171,6 +189,8 @@ backend api
     # A check may take up to 3 s (a busy node is slow, not gone); a stopped node refuses at once.
     timeout check 3s
     default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
+    retry-on conn-failure empty-response
+    http-request disable-l7-retry unless METH_GET
 EOF
     for i in "${!CLUSTER_API_PORTS[@]}"; do
         echo "    server api$((i + 1)) 127.0.0.1:${CLUSTER_API_PORTS[i]} check"
@@ -234,7 +254,7 @@ cluster_pg_dirs
 while read -r name _ _; do
     cluster_running "$name" && cluster_die "$name of a cluster is still running (pid $(cluster_pid_of "$name")); stop that cluster first"
 done < <(cluster_nodes)
-for port in "$CLUSTER_HTTP_PORT" "$CLUSTER_STATS_PORT" "${CLUSTER_API_PORTS[@]}" "${CLUSTER_WORKER_PORTS[@]}"; do
+for port in "$CLUSTER_HTTP_PORT" "$CLUSTER_STATS_PORT" "${CLUSTER_API_PORTS[@]}" "${CLUSTER_WORKER_PORTS[@]}" "${CLUSTER_METRICS_PORTS[@]}"; do
     cluster_port_in_use "$port" && cluster_die "port $port on 127.0.0.1 is taken; stop that program or set the CLUSTER_*_PORT(S) variables"
 done
 if [[ $fresh == 1 ]]; then
@@ -330,6 +350,7 @@ cluster.sh: the cluster runs (Ctrl-C stops all of it; data stays in $CLUSTER_DIR
   HAProxy's stats            http://127.0.0.1:$CLUSTER_STATS_PORT/
   API nodes (Jobs:Role Api)  ${api_urls[*]}
   workers (Jobs:Role Worker) ${worker_urls[*]}  (background jobs; /health only)
+  each node's /metrics       ports ${CLUSTER_METRICS_PORTS[*]:0:${#CLUSTER_API_PORTS[@]} + ${#CLUSTER_WORKER_PORTS[@]}}  (Management:Port; API nodes first)
   PostgreSQL primary         127.0.0.1:$CLUSTER_PG_PORT  (database users, user postgres)
   PostgreSQL replica         127.0.0.1:$CLUSTER_REPLICA_PORT  (hot standby, streaming from the primary; slot $CLUSTER_SLOT)
   Redis                      127.0.0.1:$CLUSTER_REDIS_PORT  (the auth rate limits of every node)
