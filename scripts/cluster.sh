@@ -205,31 +205,6 @@ listen stats
 EOF
 }
 
-# The hot standby: a base backup of the primary that writes its own connection settings (-R) and a replication slot
-# (-C -S), so the primary keeps the WAL a stopped replica still needs.
-cluster_make_replica() {
-    [[ -f $CLUSTER_REPLICA_DATA/PG_VERSION ]] && return 0
-    cluster_log "making the replica in $CLUSTER_REPLICA_DATA (pg_basebackup)"
-    pg_psql -h 127.0.0.1 -p "$CLUSTER_PG_PORT" -U postgres -d postgres -qAtc \
-        "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$CLUSTER_SLOT'" >/dev/null
-    # Into a directory of its own first, so an interrupted copy never passes for a replica.
-    local partial=$CLUSTER_REPLICA_DATA.partial
-    rm -rf "$partial"
-    mkdir -p "$partial"
-    chmod 700 "$partial"
-    if [[ $(id -u) -eq 0 ]]; then chown postgres:postgres "$partial"; fi
-    # --checkpoint=fast: a spread checkpoint would hold the copy back for minutes.
-    pg_as_owner "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$CLUSTER_PG_PORT" -U postgres -D "$partial" \
-        --checkpoint=fast -R -X stream -C -S "$CLUSTER_SLOT" || cluster_die "pg_basebackup failed"
-    {
-        echo "# added by scripts/cluster.sh: the replica's own port; reads keep the primary from vacuuming rows they see"
-        echo "port = $CLUSTER_REPLICA_PORT"
-        echo "hot_standby = on"
-        echo "hot_standby_feedback = on"
-    } | pg_as_owner tee -a "$partial/postgresql.conf" >/dev/null
-    rm -rf "$CLUSTER_REPLICA_DATA"
-    mv "$partial" "$CLUSTER_REPLICA_DATA"
-}
 
 # Run as a command only when executed, not when sourced.
 if [[ ${BASH_SOURCE[0]} != "$0" ]]; then
@@ -293,9 +268,7 @@ trap 'exit 143' TERM
 pg_start "$CLUSTER_DIR/primary" "$CLUSTER_PG_PORT"
 primary_started=$PG_STARTED
 pg_create_db "$CLUSTER_PG_PORT" users
-[[ $(pg_psql -h 127.0.0.1 -p "$CLUSTER_PG_PORT" -U postgres -d postgres -tAc 'SHOW wal_level') != minimal ]] ||
-    cluster_die "the primary's wal_level is minimal; a replica needs replica or logical"
-cluster_make_replica
+pg_make_replica "$CLUSTER_PG_PORT" "$CLUSTER_DIR/replica" "$CLUSTER_REPLICA_PORT" "$CLUSTER_SLOT"
 pg_start "$CLUSTER_DIR/replica" "$CLUSTER_REPLICA_PORT"
 replica_started=$PG_STARTED
 redis_start "$CLUSTER_DIR/redis" "$CLUSTER_REDIS_PORT"

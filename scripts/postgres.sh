@@ -116,6 +116,40 @@ pg_init() {
     } | pg_as_owner tee -a "$PG_DATA/postgresql.conf" >/dev/null
 }
 
+# pg_make_replica <primary port> <datadir> <port> <slot>: a hot standby of the primary in <datadir> (unless one is
+# there already): a base backup that writes its own connection settings (-R) and a replication slot (-C -S), so the
+# primary keeps the WAL a stopped replica still needs. Start it with pg_start <datadir> <port>.
+pg_make_replica() {
+    local primary_port=$1 slot=$4
+    PG_PORT=$3
+    pg_find_bin
+    pg_ensure_os_user
+    pg_resolve_datadir "$2"
+    [[ -f $PG_DATA/PG_VERSION ]] && return 0
+    [[ $(pg_psql -h 127.0.0.1 -p "$primary_port" -U postgres -d postgres -tAc 'SHOW wal_level') != minimal ]] ||
+        pg_die "the primary's wal_level is minimal; a replica needs replica or logical"
+    pg_log "making a replica of 127.0.0.1:$primary_port in $PG_DATA (pg_basebackup)"
+    pg_psql -h 127.0.0.1 -p "$primary_port" -U postgres -d postgres -qAtc \
+        "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$slot'" >/dev/null
+    # Into a directory of its own first, so an interrupted copy never passes for a replica.
+    local partial=$PG_DATA.partial
+    rm -rf "$partial"
+    mkdir -p "$partial"
+    chmod 700 "$partial"
+    if [[ $(id -u) -eq 0 ]]; then chown postgres:postgres "$partial"; fi
+    # --checkpoint=fast: a spread checkpoint would hold the copy back for minutes.
+    pg_as_owner "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$partial" \
+        --checkpoint=fast -R -X stream -C -S "$slot" || pg_die "pg_basebackup failed"
+    {
+        echo "# added by scripts/postgres.sh: the replica's own port; reads keep the primary from vacuuming rows they see"
+        echo "port = $PG_PORT"
+        echo "hot_standby = on"
+        echo "hot_standby_feedback = on"
+    } | pg_as_owner tee -a "$partial/postgresql.conf" >/dev/null
+    rm -rf "$PG_DATA"
+    mv "$partial" "$PG_DATA"
+}
+
 # pg_start <datadir> <port> [fast]
 pg_start() {
     local fast=${3:-}

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Users;
 
 namespace Users.Infrastructure.Replicas;
 
@@ -12,27 +14,42 @@ namespace Users.Infrastructure.Replicas;
 public sealed class ReplicaReads : IDisposable
 {
     private readonly PooledDbContextFactory<UsersDbContext>? _replica;
+    private readonly CompiledUserQueries _replicaQueries;
     private readonly ReplicaState _state;
     private readonly ReplicaMetrics _metrics;
     private readonly ReplicaMonitor? _monitor;
 
-    public ReplicaReads(string? replicaConnectionString, ReplicaState state, ReplicaMetrics metrics, ReplicaMonitor? monitor)
+    public ReplicaReads(
+        string? replicaConnectionString,
+        AutoMapper.IConfigurationProvider mapping,
+        ILoggerFactory loggerFactory,
+        ReplicaState state,
+        ReplicaMetrics metrics,
+        ReplicaMonitor? monitor)
     {
+        // A compiled query keeps to the model it first ran with, and the replica's contexts have a model of their own.
+        _replicaQueries = new CompiledUserQueries(mapping);
         _state = state;
         _metrics = metrics;
         _monitor = monitor;
         if (replicaConnectionString is not null)
         {
-            // The primary's options (provider, shaper, warnings) on the replica's connection: the same model, so the
-            // compiled queries run on either.
-            var options = new DbContextOptionsBuilder<UsersDbContext>();
+            // The primary's options (provider, shaper, warnings) on the replica's connection, logging where the app logs.
+            var options = new DbContextOptionsBuilder<UsersDbContext>().UseLoggerFactory(loggerFactory);
             UsersDbContextOptions.Configure(options, ReplicaConnectionString.ForReads(replicaConnectionString));
             _replica = new PooledDbContextFactory<UsersDbContext>(options.Options);
         }
     }
 
-    /// <summary>Runs <paramref name="read"/> on the replica when it serves, else (or when that fails) on <paramref name="primary"/>.</summary>
-    public async Task<T> ReadAsync<T>(UsersDbContext primary, Func<UsersDbContext, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="read"/> on the replica when it serves, else (or when that fails) on <paramref name="primary"/>
+    /// with <paramref name="primaryQueries"/>.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(
+        UsersDbContext primary,
+        CompiledUserQueries primaryQueries,
+        Func<UsersDbContext, CompiledUserQueries, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (_replica is not null && _state.ServesReads)
@@ -42,7 +59,7 @@ public sealed class ReplicaReads : IDisposable
                 T answer;
                 await using (var replica = await _replica.CreateDbContextAsync(cancellationToken))
                 {
-                    answer = await read(replica, cancellationToken);
+                    answer = await read(replica, _replicaQueries, cancellationToken);
                 }
 
                 _metrics.ReadOnReplica();
@@ -54,7 +71,7 @@ public sealed class ReplicaReads : IDisposable
             }
         }
 
-        var fromPrimary = await read(primary, cancellationToken);
+        var fromPrimary = await read(primary, primaryQueries, cancellationToken);
         _metrics.ReadOnPrimary();
         return fromPrimary;
     }

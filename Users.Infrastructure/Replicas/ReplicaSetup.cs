@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Infrastructure.Persistence;
 
@@ -25,6 +26,8 @@ public static class ReplicaSetup
 
         services.AddSingleton(provider => new ReplicaReads(
             hasReplica ? provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ReplicaConnectionString : null,
+            provider.GetRequiredService<AutoMapper.IConfigurationProvider>(),
+            provider.GetRequiredService<ILoggerFactory>(),
             provider.GetRequiredService<ReplicaState>(),
             provider.GetRequiredService<ReplicaMetrics>(),
             hasReplica ? provider.GetRequiredService<ReplicaMonitor>() : null));

@@ -12,16 +12,17 @@ public sealed class UserRepository(UsersDbContext db, CompiledUserQueries querie
 
     // A page may be a moment stale (the replica, within Database:MaxReplicaLag): no write reads it back.
     public Task<IReadOnlyList<UserResponse>> ListAsync(UserListCriteria criteria, CancellationToken cancellationToken) =>
-        replicaReads.ReadAsync(db, (context, token) => PageAsync(context, criteria, token), cancellationToken);
+        replicaReads.ReadAsync(db, queries, (context, compiled, token) => PageAsync(context, compiled, criteria, token), cancellationToken);
 
     // One query, planned by PostgreSQL from its statistics: a common term walks the primary key newest first and stops
     // at a full page; a rare one is fetched through the trigram indexes (UserSearchConfiguration) and sorted. Where its
     // sample misjudges a term, and what that costs, is in the README (Benchmarks).
-    private async Task<IReadOnlyList<UserResponse>> PageAsync(UsersDbContext context, UserListCriteria criteria, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<UserResponse>> PageAsync(
+        UsersDbContext context, CompiledUserQueries compiled, UserListCriteria criteria, CancellationToken cancellationToken)
     {
         var pattern = criteria.Search is { } search ? $"%{EscapeLike(search)}%" : null;
         var page = new List<UserResponse>(criteria.Take);
-        await foreach (var user in queries.ListPage(context, criteria.Before, criteria.IsActive, pattern, criteria.Take).WithCancellation(cancellationToken))
+        await foreach (var user in compiled.ListPage(context, criteria.Before, criteria.IsActive, pattern, criteria.Take).WithCancellation(cancellationToken))
         {
             page.Add(user);
         }
