@@ -110,7 +110,7 @@ public sealed partial class ReplicaMonitor(
     {
         try
         {
-            await using var command = primary.CreateCommand("SELECT pg_current_wal_lsn()");
+            await using var command = primary.CreateCommand("SELECT pg_current_wal_insert_lsn()");
             var position = (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(cancellationToken))!;
             _unreplayed.PrimaryAt(position, DateTimeOffset.UtcNow);
             return true;

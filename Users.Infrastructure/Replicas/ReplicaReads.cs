@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Users;
 
@@ -14,10 +15,12 @@ namespace Users.Infrastructure.Replicas;
 public sealed class ReplicaReads : IDisposable
 {
     private readonly PooledDbContextFactory<UsersDbContext>? _replica;
+    private readonly string? _replicaConnectionString;
     private readonly CompiledUserQueries _replicaQueries;
     private readonly ReplicaState _state;
     private readonly ReplicaMetrics _metrics;
     private readonly ReplicaMonitor? _monitor;
+    private int _poolClearedAfterOutages;
 
     public ReplicaReads(
         string? replicaConnectionString,
@@ -35,8 +38,9 @@ public sealed class ReplicaReads : IDisposable
         if (replicaConnectionString is not null)
         {
             // The primary's options (provider, shaper, warnings) on the replica's connection, logging where the app logs.
+            _replicaConnectionString = ReplicaConnectionString.ForReads(replicaConnectionString);
             var options = new DbContextOptionsBuilder<UsersDbContext>().UseLoggerFactory(loggerFactory);
-            UsersDbContextOptions.Configure(options, ReplicaConnectionString.ForReads(replicaConnectionString));
+            UsersDbContextOptions.Configure(options, _replicaConnectionString);
             _replica = new PooledDbContextFactory<UsersDbContext>(options.Options);
         }
     }
@@ -54,6 +58,7 @@ public sealed class ReplicaReads : IDisposable
         ArgumentNullException.ThrowIfNull(read);
         if (_replica is not null && _state.ServesReads)
         {
+            ClearPoolAfterAnOutage();
             try
             {
                 T answer;
@@ -74,6 +79,21 @@ public sealed class ReplicaReads : IDisposable
         var fromPrimary = await read(primary, primaryQueries, cancellationToken);
         _metrics.ReadOnPrimary();
         return fromPrimary;
+    }
+
+    /// <summary>
+    /// Drops the replica's pooled connections once after each outage: a connection pooled before the replica went away
+    /// looks open until it is used, and would fail the first reads after the replica is back.
+    /// </summary>
+    private void ClearPoolAfterAnOutage()
+    {
+        var outages = _state.Outages;
+        if (outages != Volatile.Read(ref _poolClearedAfterOutages) &&
+            Interlocked.Exchange(ref _poolClearedAfterOutages, outages) != outages)
+        {
+            using var connection = new NpgsqlConnection(_replicaConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     public void Dispose() => (_replica as IDisposable)?.Dispose();

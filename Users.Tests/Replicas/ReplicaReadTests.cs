@@ -85,6 +85,26 @@ public sealed class ReplicaReadTests : DatabaseTest
     }
 
     [Test]
+    public async Task A_replica_back_after_an_outage_serves_the_next_list_on_fresh_connections()
+    {
+        await using var proxy = new TcpProxy(TestReplica.ConnectionString);
+        await using var node = Node(proxy.Route(TestReplica.ConnectionString), maxLag: "01:00:00");
+        using var client = node.AsAdmin();
+        await TestReplica.UntilCaughtUpAsync();
+        await UntilServingAsync(node);
+        await ListEmailsAsync(client);
+        await proxy.BreakAsync();
+        await Poll.UntilAsync(() => NodeReadiness.ReadAsync(node), seen => seen == (HttpStatusCode.OK, "Degraded"), "the node to find the replica unreachable");
+        proxy.Restore();
+        await UntilServingAsync(node);
+        using var replicaReads = new CounterReading(node.Services, UsersMeter.Name, "users.db.list_reads", OnReplica);
+
+        await ListEmailsAsync(client);
+
+        Assert.That(replicaReads.Total, Is.EqualTo(1), "served by the replica, not by the primary after a dead pooled connection");
+    }
+
+    [Test]
     public async Task Readiness_stays_200_and_says_Degraded_while_the_replica_is_unreachable()
     {
         // Nothing listens on port 1: every connection to this "replica" is refused.

@@ -16,10 +16,13 @@ public static class TestReplica
             "ConnectionStrings:UsersTestsReplica is not set: scripts/test.sh starts a hot standby of the test cluster and sets it; " +
             "elsewhere, set ConnectionStrings__UsersTestsReplica to a streaming replica of ConnectionStrings__UsersTests' cluster.");
 
-    /// <summary>Until the replica has replayed everything the primary had written when this was called.</summary>
+    /// <summary>
+    /// Until the replica has replayed everything the primary had written when this was called: its insert position,
+    /// since with asynchronous commit (test.sh's cluster) a committed transaction may not have reached the write one yet.
+    /// </summary>
     public static async Task UntilCaughtUpAsync()
     {
-        var written = await ScalarAsync<NpgsqlLogSequenceNumber>(TestDatabase.ConnectionString, "SELECT pg_current_wal_lsn()");
+        var written = await ScalarAsync<NpgsqlLogSequenceNumber>(TestDatabase.ConnectionString, "SELECT pg_current_wal_insert_lsn()");
         await Poll.UntilAsync(
             () => ScalarAsync<NpgsqlLogSequenceNumber>(ConnectionString, "SELECT pg_last_wal_replay_lsn()"),
             replayed => replayed >= written,
