@@ -6,7 +6,7 @@
 #   (b) a CSV import sent, and the worker running it killed with SIGKILL mid-way, then started again
 #   (c) the replica stopped for a few seconds, then started again
 # Prints, per phase and overall, the statuses clients got and requests/s, and checks: no 5xx and no request left
-# unanswered during (a) and (c) (and, once list reads go to the replica, that they keep answering 2xx without it); the
+# unanswered during (a) and (c) (and that list reads, which go to the replica, keep answering 2xx without it); the
 # import succeeds with every row stored once (the primary's count of its emails, distinct and not, and its report);
 # every create answered 201 is stored (the primary, by id and email). Exits non-zero if a check fails.
 # Settings it gives every node, for the benchmark only: the auth rate limits raised (every client here is 127.0.0.1,

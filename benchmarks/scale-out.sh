@@ -5,8 +5,8 @@
 #     GET by id straight to one node (HAProxy's own cost); each with the CPU the API nodes, PostgreSQL's primary and
 #     HAProxy spent per request (from /proc), and the primary's WAL per create; in two rounds, so the noise shows
 #   two imports at once with one worker node (worker2 stopped), then with two: rows/s
-#   where the list reads went: transactions the primary and the replica committed during the list run (today all on
-#     the primary; once list and search read from the replica, the replica's share is what it offloads)
+#   where the list reads went: transactions the primary and the replica committed during the list run (list and search
+#     read from the replica: its share is what it offloads from the primary)
 # On a cluster of its own (scripts/cluster.sh --fresh under .local/cluster-bench, the ports of scripts/cluster.sh; not
 # beside benchmarks/cluster.sh). Every figure is printed with the load average when it was taken: on a shared machine,
 # read them together. Needs wrk (installed from Debian's packages when run as root), curl and the .NET SDK.

@@ -93,7 +93,7 @@ cluster_pg_dirs() {
     pg_resolve_datadir "$CLUSTER_DIR/replica" && CLUSTER_REPLICA_DATA=$PG_DATA
 }
 
-# What every node is told: the primary (and the replica, for reads once the service uses it), the shared signing key
+# What every node is told: the primary (and the replica, where list and search read), the shared signing key
 # and Redis, HAProxy as the proxy whose X-Forwarded-For is the client's address, smtp4dev, and links to HAProxy.
 cluster_node_settings() {
     export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
