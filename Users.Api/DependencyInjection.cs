@@ -50,6 +50,7 @@ public static class DependencyInjection
             .AddControllers(mvc =>
             {
                 mvc.ModelMetadataDetailsProviders.Add(new CamelCaseBindingNames());
+                mvc.Filters.AddService<StrictQueryValues>();
 
                 // A JSON API binds no form: no form value providers to build for every request.
                 mvc.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
@@ -64,6 +65,7 @@ public static class DependencyInjection
             })
             .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = ValidationProblems.Create);
         services.ConfigureHttpJsonOptions(json => ApiJsonOptions.Apply(json.SerializerOptions));
+        services.AddSingleton<StrictQueryValues>();
 
         // Validators run in the MVC pipeline, so an invalid request is answered with 400 before a controller runs.
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
@@ -92,7 +94,9 @@ public static class DependencyInjection
             .AddOperationTransformer<IfMatchTransformer>()
             .AddOperationTransformer<IdempotencyKeyTransformer>()
             .AddOperationTransformer<StreamedRequestBodyTransformer>()
+            .AddOperationTransformer<OperationIdTransformer>()
             .AddSchemaTransformer<RequiredPropertiesTransformer>()
+            .AddSchemaTransformer<ProblemSchemaTransformer>()
             .AddSchemaTransformer<RoleSchemaTransformer>()
             .AddSchemaTransformer<StringEnumSchemaTransformer>());
         return builder;

@@ -37,6 +37,13 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOp
                 [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [],
             });
         }
+        else
+        {
+            // Said outright, not left out: an empty requirement is "no credentials", where no security at all could be
+            // read as "whatever the document's default is".
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement());
+        }
 
         return Task.CompletedTask;
     }

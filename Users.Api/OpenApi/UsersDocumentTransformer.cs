@@ -3,9 +3,17 @@ using Microsoft.OpenApi;
 
 namespace Users.Api.OpenApi;
 
-/// <summary>Names the API in its OpenAPI document.</summary>
+/// <summary>Names the API in its OpenAPI document, and gives its server URLs without a trailing slash.</summary>
 public sealed class UsersDocumentTransformer : IOpenApiDocumentTransformer
 {
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Users"] = "User accounts: admins list, search, create, change and delete them; users read and change their own.",
+        ["Auth"] = "Signing up, signing in, refresh and logout, verifying an address, resetting a password, the jobs dashboard's session.",
+        ["Imports"] = "Bulk import of users from CSV, processed in the background, and its report.",
+        ["Jwks"] = "The public keys that verify the service's access tokens.",
+    };
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -14,6 +22,30 @@ public sealed class UsersDocumentTransformer : IOpenApiDocumentTransformer
             Version = "v1",
             Description = "User accounts over PostgreSQL. Errors are RFC 9457 problems (application/problem+json).",
         };
+
+        // Each tag (a controller's, or [Tags]) is described once, for the documentation's sections.
+        var used = document.Paths?.Values
+            .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(operation => operation.Tags ?? new HashSet<OpenApiTagReference>())
+            .Select(tag => tag.Name)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal) ?? [];
+        document.Tags = new HashSet<OpenApiTag>(
+            used.Order(StringComparer.Ordinal).Select(name => new OpenApiTag
+            {
+                Name = name,
+                Description = TagDescriptions.TryGetValue(name, out var description) ? description : null,
+            }));
+
+        // Clients append paths that start with a slash: "http://host/" + "/api/..." would double it.
+        foreach (var server in document.Servers ?? [])
+        {
+            if (server.Url is { Length: > 1 } url && url.EndsWith('/'))
+            {
+                server.Url = url.TrimEnd('/');
+            }
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Users.Application.Users;
@@ -21,6 +22,7 @@ public sealed class ListUsersQuery
     // The annotations describe the fields in the OpenAPI document; ListUsersQueryValidator is what enforces them.
     /// <summary>How many users a page holds: 1 to 100, 20 when left out.</summary>
     [Range(1, MaxLimit)]
+    [DefaultValue(DefaultLimit)]
     public int? Limit { get; init; }
 
     /// <summary>The <c>nextCursor</c> of the previous page; left out for the first page.</summary>

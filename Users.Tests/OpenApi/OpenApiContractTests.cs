@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Users.Tests.Support;
+
+namespace Users.Tests.OpenApi;
+
+/// <summary>What strict client generators need of the document: operation ids, server URLs, problem extensions, defaults.</summary>
+public sealed class OpenApiContractTests : OpenApiDocumentTest
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
+
+    [Test]
+    public void Every_operation_has_a_unique_operation_id()
+    {
+        var ids = Operations().Select(operation => operation.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ids, Has.None.Null.And.None.Empty, "every operation has one");
+            Assert.That(ids, Is.Unique);
+        }
+    }
+
+    [Test]
+    public void Creating_a_user_is_named_Users_Create()
+    {
+        var create = Paths.GetProperty("/api/v1/users").GetProperty("post");
+
+        Assert.That(create.GetProperty("operationId").GetString(), Is.EqualTo("Users_Create"));
+    }
+
+    [Test]
+    public void Server_urls_do_not_end_in_a_slash()
+    {
+        var urls = Root.GetProperty("servers").EnumerateArray().Select(server => server.GetProperty("url").GetString()).ToList();
+
+        Assert.That(urls, Is.Not.Empty.And.All.Not.EndsWith("/"));
+    }
+
+    [TestCase("ProblemDetails")]
+    [TestCase("HttpValidationProblemDetails")]
+    public void Problem_schemas_carry_traceId_and_allow_extension_members(string name)
+    {
+        var problem = Schema(name);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem.GetProperty("properties").TryGetProperty("traceId", out _), Is.True);
+            Assert.That(
+                problem.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.False,
+                Is.False,
+                "extension members are not forbidden");
+        }
+    }
+
+    [Test]
+    public void The_list_limit_says_its_default()
+    {
+        var limit = Paths.GetProperty("/api/v1/users").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == "limit");
+
+        Assert.That(limit.GetProperty("schema").GetProperty("default").GetInt32(), Is.EqualTo(20));
+    }
+
+    [Test]
+    public void Every_operation_says_its_security_even_when_it_needs_none()
+    {
+        var signUp = Paths.GetProperty("/api/v1/auth/signup").GetProperty("post").GetProperty("security");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Operations().Where(operation => !operation.TryGetProperty("security", out _)), Is.Empty);
+            Assert.That(signUp.EnumerateArray().Select(requirement => requirement.EnumerateObject().Count()), Is.EqualTo((int[])[0]));
+        }
+    }
+
+    [Test]
+    public void Every_operation_and_tag_is_described()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Operations().Where(operation => string.IsNullOrWhiteSpace(Text(operation, "description"))), Is.Empty);
+            Assert.That(Root.GetProperty("tags").EnumerateArray().Where(tag => string.IsNullOrWhiteSpace(Text(tag, "description"))), Is.Empty);
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private IEnumerable<JsonElement> Operations() =>
+        Paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
+            .Where(member => Methods.Contains(member.Name))
+            .Select(member => member.Value));
+}
