@@ -97,6 +97,7 @@ public static class DependencyInjection
             .AddOperationTransformer<OperationIdTransformer>()
             .AddSchemaTransformer<RequiredPropertiesTransformer>()
             .AddSchemaTransformer<ProblemSchemaTransformer>()
+            .AddSchemaTransformer<RequestRulesSchemaTransformer>()
             .AddSchemaTransformer<RoleSchemaTransformer>()
             .AddSchemaTransformer<StringEnumSchemaTransformer>());
         return builder;

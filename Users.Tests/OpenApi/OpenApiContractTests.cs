@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Users.Api.OpenApi;
 using Users.Tests.Support;
 
 namespace Users.Tests.OpenApi;
@@ -82,6 +83,27 @@ public sealed class OpenApiContractTests : OpenApiDocumentTest
             Assert.That(Root.GetProperty("tags").EnumerateArray().Where(tag => string.IsNullOrWhiteSpace(Text(tag, "description"))), Is.Empty);
         }
     }
+
+    [TestCase("CreateUserRequest")]
+    [TestCase("SignUpRequest")]
+    [TestCase("UpdateUserRequest")]
+    public void Request_schemas_carry_the_validators_field_rules_and_an_example(string name)
+    {
+        var schema = Schema(name);
+        var fullName = schema.GetProperty("properties").GetProperty("fullName");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Text(schema.GetProperty("properties").GetProperty("email"), "format"), Is.EqualTo("email"));
+            Assert.That(Text(fullName, "pattern"), Is.EqualTo(RequestRulesSchemaTransformer.FullNamePattern));
+            Assert.That(schema.GetProperty("examples").GetArrayLength(), Is.EqualTo(1));
+        }
+    }
+
+    [TestCase("UpdateUserRequest")]
+    [TestCase("UpdateMeRequest")]
+    public void A_change_must_name_at_least_one_field(string name) =>
+        Assert.That(Schema(name).GetProperty("minProperties").GetInt32(), Is.EqualTo(1));
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.GetString() : null;
