@@ -23,11 +23,13 @@ public sealed class ListUsersQuery
 
     // The annotations describe the fields in the OpenAPI document; ListUsersQueryValidator is what enforces them.
     /// <summary>How many users a page holds: 1 to 100, 20 when left out.</summary>
+    [Description("How many users a page holds: 1 to 100, 20 when left out.")]
     [Range(1, MaxLimit)]
     [DefaultValue(DefaultLimit)]
     public int? Limit { get; init; }
 
     /// <summary>The <c>nextCursor</c> of the previous page; left out for the first page.</summary>
+    [Description("The nextCursor of the previous page; left out for the first page.")]
     public string? Cursor { get; init; }
 
     /// <summary>
@@ -35,6 +37,7 @@ public sealed class ListUsersQuery
     /// in a row (<c>ada</c>, <c>smith@</c>, <c>ada lo</c>; not <c>ad</c> or <c>a.b</c>).
     /// </summary>
     // Empty stays empty (not "absent"), so ?search= is refused like any other term too short to search for.
+    [Description("Keeps users whose email or full name contains this text, ignoring case; at least 3 letters or digits in a row.")]
     [MinLength(SearchMinRun)]
     [MaxLength(SearchMaxLength)]
     [RegularExpression(SearchPattern)]
@@ -42,5 +45,6 @@ public sealed class ListUsersQuery
     public string? Search { get; init; }
 
     /// <summary>Keeps only active (true) or inactive (false) users.</summary>
+    [Description("Keeps only active (true) or inactive (false) users; both when left out.")]
     public bool? IsActive { get; init; }
 }

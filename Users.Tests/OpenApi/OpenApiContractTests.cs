@@ -105,6 +105,17 @@ public sealed class OpenApiContractTests : OpenApiDocumentTest
     public void A_change_must_name_at_least_one_field(string name) =>
         Assert.That(Schema(name).GetProperty("minProperties").GetInt32(), Is.EqualTo(1));
 
+    [Test]
+    public void Every_query_parameter_is_described()
+    {
+        var undescribed = Operations()
+            .SelectMany(operation => operation.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(parameter => Text(parameter, "in") == "query" && string.IsNullOrWhiteSpace(Text(parameter, "description")))
+            .Select(parameter => Text(parameter, "name"));
+
+        Assert.That(undescribed, Is.Empty);
+    }
+
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.GetString() : null;
 
