@@ -9,7 +9,8 @@ namespace Users.Api.Problems;
 /// Query values are taken as the OpenAPI document types them: a parameter given twice (<c>?limit=5&amp;limit=50</c>)
 /// is refused rather than read as its first value, and an empty one of a non-text type (<c>?limit=</c>,
 /// <c>?isActive=</c>) is refused rather than read as absent. Each gets a 400 naming the parameter, like any other
-/// ill-formed value.
+/// ill-formed value. The errors go into the model state before binding, so [ApiController]'s check answers them with
+/// the same problem as a binding or validation error (<see cref="ValidationProblems"/>).
 /// </summary>
 public sealed class StrictQueryValues(IModelMetadataProvider metadata) : IResourceFilter
 {
@@ -40,11 +41,6 @@ public sealed class StrictQueryValues(IModelMetadataProvider metadata) : IResour
             {
                 context.ModelState.AddModelError(field, $"'{field}' is empty; give a value or leave it out.");
             }
-        }
-
-        if (!context.ModelState.IsValid)
-        {
-            context.Result = ValidationProblems.Create(context);
         }
     }
 
