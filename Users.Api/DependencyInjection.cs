@@ -86,8 +86,11 @@ public static class DependencyInjection
 
         builder.AddUsersTelemetry();
 
+        services.AddOptions<ApiDocumentOptions>().Bind(configuration.GetSection(ApiDocumentOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiDocumentOptions>, ApiDocumentOptionsValidator>();
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<UsersDocumentTransformer>()
+            .AddDocumentTransformer<ProtocolLimitResponsesTransformer>()
             .AddDocumentTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ResponseHeadersTransformer>()

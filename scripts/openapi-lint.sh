@@ -2,8 +2,8 @@
 # Lints the service's OpenAPI document as client generators and API tooling read it: Redocly's recommended rules and
 # Spectral's spectral:oas ruleset, both through npx (pinned versions; npm's registry must be reachable). It builds the
 # service, runs it on a throw-away PostgreSQL (.local/postgres-lint, port 54338) at http://127.0.0.1:5097, saves
-# /openapi/v1.json to .local/openapi/v1.json, stops it, and lints that file. Exits non-zero when either linter reports
-# an error; prints both reports, warnings included.
+# /openapi/v1.json to .local/openapi/v1.json, stops it, and lints that file. Prints both reports, and exits non-zero when
+# either reports an error or a warning: the document's bar is 0 of each.
 # Usage: scripts/openapi-lint.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,13 +31,17 @@ ConnectionStrings__Users="Host=127.0.0.1;Port=54338;Database=users_lint;Username
 app=$!
 for _ in $(seq 60); do curl -sf "$url/openapi/v1.json" -o "$out/v1.json" && break; sleep 1; done
 [[ -s $out/v1.json ]] || { tail -20 "$out/service.log" >&2; echo "openapi-lint.sh: the service did not serve its document" >&2; exit 1; }
-kill "$app" && wait "$app" 2>/dev/null || true
+kill "$app"
+wait "$app" 2>/dev/null || true
 app=""
 
 printf 'extends: ["spectral:oas"]\n' >"$out/.spectral.yaml"
 status=0
 echo "== Redocly ($redocly, recommended) =="
-npx --yes "$redocly" lint --extends recommended "$out/v1.json" || status=1
+# Redocly exits 0 on warnings; its summary line counts them ("You have 2 warnings.").
+npx --yes "$redocly" lint --extends recommended "$out/v1.json" 2>&1 | tee "$out/redocly.txt" || status=1
+if grep -Eq '^You have [0-9]+ warnings?' "$out/redocly.txt"; then status=1; fi
 echo "== Spectral ($spectral, spectral:oas) =="
-npx --yes "$spectral" lint --ruleset "$out/.spectral.yaml" "$out/v1.json" || status=1
+npx --yes "$spectral" lint --fail-severity warn --ruleset "$out/.spectral.yaml" "$out/v1.json" || status=1
+if [[ $status == 0 ]]; then echo "openapi-lint.sh: 0 errors, 0 warnings"; else echo "openapi-lint.sh: the linters found problems (above)" >&2; fi
 exit "$status"

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Users.Api.OpenApi;
 
-/// <summary>Names the API in its OpenAPI document, and gives its server URLs without a trailing slash.</summary>
-public sealed class UsersDocumentTransformer : IOpenApiDocumentTransformer
+/// <summary>
+/// Names the API in its OpenAPI document with its contact and licence (the <c>OpenApi</c> settings), describes its tags,
+/// and gives its server URLs without a trailing slash.
+/// </summary>
+public sealed class UsersDocumentTransformer(IOptions<ApiDocumentOptions> settings) : IOpenApiDocumentTransformer
 {
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
@@ -16,11 +20,24 @@ public sealed class UsersDocumentTransformer : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        var info = settings.Value;
         document.Info = new OpenApiInfo
         {
             Title = "Users API",
             Version = "v1",
             Description = "User accounts over PostgreSQL. Errors are RFC 9457 problems (application/problem+json).",
+            Contact = new OpenApiContact
+            {
+                Name = info.ContactName,
+                Email = ApiDocumentOptions.Given(info.ContactEmail),
+                Url = ApiDocumentOptions.Given(info.ContactUrl) is { } contactUrl ? new Uri(contactUrl) : null,
+            },
+            License = new OpenApiLicense
+            {
+                Name = info.LicenseName,
+                Identifier = ApiDocumentOptions.Given(info.LicenseIdentifier),
+                Url = ApiDocumentOptions.Given(info.LicenseUrl) is { } licenseUrl ? new Uri(licenseUrl) : null,
+            },
         };
 
         // Each tag (a controller's, or [Tags]) is described once, for the documentation's sections.

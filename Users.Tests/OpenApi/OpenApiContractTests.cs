@@ -116,8 +116,38 @@ public sealed class OpenApiContractTests : OpenApiDocumentTest
         Assert.That(undescribed, Is.Empty);
     }
 
+    [Test]
+    public void Every_operation_has_a_4xx_including_the_servers_414_and_431()
+    {
+        var responses = Operations().Select(operation => operation.GetProperty("responses")).ToList();
+        var limits = Root.GetProperty("components").GetProperty("responses");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(responses.Select(Statuses), Has.All.Contains("414").And.All.Contains("431"));
+            Assert.That(Text(responses[0].GetProperty("414"), "$ref"), Is.EqualTo($"#/components/responses/{ProtocolLimitResponsesTransformer.UriTooLong}"));
+            Assert.That(Text(limits.GetProperty(ProtocolLimitResponsesTransformer.UriTooLong), "description"), Does.Contain("8192 bytes"));
+            Assert.That(Text(limits.GetProperty(ProtocolLimitResponsesTransformer.HeadersTooLarge), "description"), Does.Contain("32768 bytes"));
+        }
+    }
+
+    [Test]
+    public void The_document_names_a_contact_and_the_projects_licence()
+    {
+        var info = Root.GetProperty("info");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Text(info.GetProperty("contact"), "name"), Is.EqualTo("Users service maintainers"));
+            Assert.That(Text(info.GetProperty("license"), "name"), Is.EqualTo("MIT"));
+            Assert.That(Text(info.GetProperty("license"), "identifier"), Is.EqualTo("MIT"));
+        }
+    }
+
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private static List<string> Statuses(JsonElement responses) => responses.EnumerateObject().Select(status => status.Name).ToList();
 
     private IEnumerable<JsonElement> Operations() =>
         Paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()

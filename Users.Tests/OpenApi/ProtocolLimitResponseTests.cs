@@ -1,0 +1,78 @@
+using System.Net;
+using Users.Tests.Support;
+
+namespace Users.Tests.OpenApi;
+
+/// <summary>
+/// The 414 and 431 every operation documents are what Kestrel answers, before any endpoint runs: on real sockets (the
+/// in-memory test server has no such limits), including on the operations that have no other 4xx.
+/// </summary>
+[NonParallelizable]
+public sealed class ProtocolLimitResponseTests
+{
+    private const string Jwks = "/.well-known/jwks.json";
+    private const string JobsSession = "/api/v1/auth/jobs-session";
+
+    private UsersApiFactory _kestrel = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void StartKestrel()
+    {
+        _kestrel = new UsersApiFactory(TestDatabase.ConnectionString);
+        _kestrel.UseKestrel(0);
+        _kestrel.StartServer();
+        _client = _kestrel.Anonymous();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopKestrelAsync()
+    {
+        _client.Dispose();
+        await _kestrel.DisposeAsync();
+    }
+
+    [TestCase("GET", Jwks)]
+    [TestCase("DELETE", JobsSession)]
+    [TestCase("POST", "/api/v1/auth/token")]
+    public async Task Headers_over_32_KB_are_431_with_no_body(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("X-Padding", new string('a', 33 * 1024));
+
+        using var response = await _client.SendAsync(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestHeaderFieldsTooLarge));
+            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+        }
+    }
+
+    [TestCase("GET", Jwks)]
+    [TestCase("DELETE", JobsSession)]
+    [TestCase("GET", "/api/v1/users")]
+    public async Task A_request_line_over_8_KB_is_414_with_no_body(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"{path}?padding={new string('a', 8 * 1024)}");
+
+        using var response = await _client.SendAsync(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestUriTooLong));
+            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Headers_within_the_limits_reach_the_operation()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Jwks);
+        request.Headers.Add("X-Padding", new string('a', 16 * 1024));
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}
