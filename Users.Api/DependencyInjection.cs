@@ -1,4 +1,3 @@
-using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -68,9 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<StrictQueryValues>();
 
         // Validators run in the MVC pipeline, so an invalid request is answered with 400 before a controller runs.
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
-            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+        ValidationFieldNames.UseJsonNames();
         // Registered first, so FluentValidation finds its provider there and adds none of its own.
         var validatedTypes = new ValidatedTypes(services);
         services.Configure<MvcOptions>(mvc => mvc.ModelValidatorProviders.Insert(0, new ValidatedTypesValidatorProvider(validatedTypes)));

@@ -1,5 +1,6 @@
 using FluentValidation.TestHelper;
 using Microsoft.Extensions.Options;
+using Users.Api.Problems;
 using Users.Application.Accounts;
 using Users.Application.Users;
 using Users.Tests.Support;
@@ -18,6 +19,10 @@ public sealed class CreateUserRequestValidatorTests
     private static readonly string[] FullNamesWithLoneSurrogates = ["Ada \uDC00", "Ada \uD800 Lovelace"];
 
     private CreateUserRequestValidator _validator = null!;
+
+    // Messages name fields as the API does ('search', not 'Search'), whichever test built the app first, if any.
+    [OneTimeSetUp]
+    public void NameFieldsAsTheApiDoes() => ValidationFieldNames.UseJsonNames();
 
     [SetUp]
     public void CreateValidator() => _validator = new CreateUserRequestValidator(new PasswordPolicy(Options.Create(new AccountOptions())));

@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Users.Api.Problems;
 using Users.Application.Users;
 
 namespace Users.Tests.Users;
@@ -9,6 +10,10 @@ public sealed class ListUsersQueryValidatorTests
     private static readonly string[] SearchesWithLoneSurrogates = ["ada\uD800", "\uDC00ada"];
 
     private ListUsersQueryValidator _validator = null!;
+
+    // Messages name fields as the API does ('search', not 'Search'), whichever test built the app first, if any.
+    [OneTimeSetUp]
+    public void NameFieldsAsTheApiDoes() => ValidationFieldNames.UseJsonNames();
 
     [SetUp]
     public void CreateValidator() => _validator = new ListUsersQueryValidator();

@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Users.Api.Problems;
 using Users.Application.Users;
 using Users.Tests.Support;
 
@@ -12,6 +13,10 @@ public sealed class UpdateUserRequestValidatorTests
     private static readonly string[] FullNamesWithLoneSurrogates = ["Ada \uDC00", "\uD800Ada"];
 
     private UpdateUserRequestValidator _validator = null!;
+
+    // Messages name fields as the API does ('search', not 'Search'), whichever test built the app first, if any.
+    [OneTimeSetUp]
+    public void NameFieldsAsTheApiDoes() => ValidationFieldNames.UseJsonNames();
 
     [SetUp]
     public void CreateValidator() => _validator = new UpdateUserRequestValidator();
