@@ -1,41 +1,38 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Users.Tests.Support;
 
 /// <summary>
-/// The built service run as operators run it, <c>dotnet Users.Api.dll --urls ...</c> from the test's output directory,
-/// listening on real loopback ports: what an in-memory test server cannot show, such as which port serves what.
-/// Test settings come as environment variables; disposing kills it.
+/// The built service run as operators run it, <c>dotnet /path/to/Users.Api.dll --urls ...</c>, as a process of its own:
+/// from the working directory a test chooses, on the test database unless the test names another, with
+/// <see cref="TestSettings"/> and the test's own settings (a null value removes one) in its environment, on real loopback
+/// ports: what an in-memory test server cannot show, such as which port serves what, or a SIGTERM. What it prints is
+/// kept for failure messages. Disposing kills it if it still runs.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly HttpClient _probe;
 
-    private ServiceProcess(Process process, Uri publicUrl)
+    private ServiceProcess(Process process, Uri address)
     {
         _process = process;
-        PublicUrl = publicUrl;
+        Address = address;
+        _probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public Uri PublicUrl { get; }
+    public Uri Address { get; }
 
-    /// <summary>What it printed so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public int Id => _process.Id;
+
+    /// <summary>Everything it printed so far, standard output and error interleaved.</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>A loopback port nothing listens on at the moment.</summary>
     public static int FreePort()
@@ -47,47 +44,106 @@ public sealed class ServiceProcess : IAsyncDisposable
         return port;
     }
 
-    /// <summary>
-    /// Starts the service on <c>--urls http://127.0.0.1:{free port}</c> with the test settings and <paramref name="settings"/>
-    /// (environment-variable names, <c>__</c> for <c>:</c>) against <paramref name="connectionString"/>, and waits until it is live.
-    /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts it from its own folder on a free port, and waits until it serves.</summary>
+    public static async Task<ServiceProcess> StartServingAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var publicUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var service = Start(FreePort(), AppContext.BaseDirectory, settings);
+        await service.WaitUntilServingAsync();
+        return service;
+    }
+
+    public static ServiceProcess Start(
+        int port, string workingDirectory, IReadOnlyDictionary<string, string?>? settings = null, params string[] arguments)
+    {
+        var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Users.Api.dll"), "--urls", publicUrl.ToString().TrimEnd('/') },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Users.Api.dll"), "--urls", address.ToString() },
         };
-        var environment = start.Environment;
-        foreach (var (key, value) in TestSettings.Defaults.Where(setting => setting.Value is not null))
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        var merged = TestSettings.With(settings);
+        merged.TryAdd("ConnectionStrings:Users", TestDatabase.ConnectionString);
+        foreach (var (key, value) in merged.Where(setting => setting.Value is not null))
         {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        environment["ConnectionStrings__Users"] = connectionString;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var service = new ServiceProcess(process, publicUrl);
-        process.OutputDataReceived += (_, line) => service.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => service.Append(line.Data);
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(process, address);
+        process.OutputDataReceived += (_, line) => service.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitUntilLiveAsync();
         return service;
+    }
+
+    /// <summary>Waits until it answers <c>/health/live</c>; fails the test if it exits first.</summary>
+    public async Task WaitUntilServingAsync()
+    {
+        await Poll.UntilAsync(
+            async () => _process.HasExited ? (HttpStatusCode?)null : await ProbeAsync("/health/live"),
+            status => status == HttpStatusCode.OK || _process.HasExited,
+            "the service to serve /health/live",
+            context: () => Output);
+        if (_process.HasExited)
+        {
+            Assert.Fail($"The service exited ({_process.ExitCode}) instead of serving: {Output}");
+        }
+    }
+
+    /// <summary>The status of a GET on a connection of its own, or null if nothing answers (refused, cut).</summary>
+    public async Task<HttpStatusCode?> ProbeAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.ConnectionClose = true;
+        try
+        {
+            using var response = await _probe.SendAsync(request);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A client of its own, with its own connections.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = ExitTimeout };
+
+    /// <summary>Sends SIGTERM, as <c>docker stop</c>, Kubernetes and systemd do.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.That(kill.ExitCode, Is.Zero, "kill -TERM failed");
+    }
+
+    /// <summary>Waits for it to exit and returns its exit code; fails the test if it does not exit in time.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(ExitTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The service did not exit within {ExitTimeout}: {Output}");
+        }
+
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _probe.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -97,39 +153,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilLiveAsync()
+    private void Keep(string? line)
     {
-        using var client = new HttpClient { BaseAddress = PublicUrl, Timeout = TimeSpan.FromSeconds(5) };
-        await Poll.UntilAsync(
-            async () =>
-            {
-                if (_process.HasExited)
-                {
-                    return "exited";
-                }
-
-                try
-                {
-                    using var response = await client.GetAsync("/health/live");
-                    return response.StatusCode.ToString();
-                }
-                catch (HttpRequestException exception)
-                {
-                    return exception.Message;
-                }
-            },
-            seen => seen is "OK" or "exited",
-            "the service to answer /health/live",
-            StartTimeout,
-            () => Output);
-        Assert.That(_process.HasExited, Is.False, $"the service exited: {Output}");
-    }
-
-    private void Append(string? line)
-    {
-        lock (_output)
+        if (line is not null)
         {
-            _output.AppendLine(line);
+            _output.Enqueue(line);
         }
     }
 }

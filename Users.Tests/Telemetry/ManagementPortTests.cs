@@ -24,12 +24,13 @@ public sealed class ManagementPortTests
         await TestDatabase.PrepareAsync(Database);
         await TestDatabase.ResetAsync(Database);
         var managementPort = ServiceProcess.FreePort();
-        _service = await ServiceProcess.StartAsync(Database, new Dictionary<string, string>
+        _service = await ServiceProcess.StartServingAsync(new Dictionary<string, string?>
         {
-            ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
-            ["Management__Address"] = "127.0.0.1",
+            ["ConnectionStrings:Users"] = Database,
+            ["Management:Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
+            ["Management:Address"] = "127.0.0.1",
         });
-        _api = new HttpClient { BaseAddress = _service.PublicUrl };
+        _api = _service.CreateClient();
         _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}") };
     }
 
@@ -122,12 +123,13 @@ public sealed class ManagementPortTests
     public async Task With_telemetry_off_there_is_no_management_port()
     {
         var managementPort = ServiceProcess.FreePort();
-        await using var service = await ServiceProcess.StartAsync(Database, new Dictionary<string, string>
+        await using var service = await ServiceProcess.StartServingAsync(new Dictionary<string, string?>
         {
-            ["Telemetry__Enabled"] = "false",
-            ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
+            ["ConnectionStrings:Users"] = Database,
+            ["Telemetry:Enabled"] = "false",
+            ["Management:Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
         });
-        using var api = new HttpClient { BaseAddress = service.PublicUrl };
+        using var api = service.CreateClient();
         using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}") };
 
         using var metrics = await api.GetAsync("/metrics");
