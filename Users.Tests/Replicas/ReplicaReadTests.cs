@@ -1,7 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Users.Application.Common;
 using Users.Application.Users;
 using Users.Infrastructure.Jobs;
+using Users.Infrastructure.Replicas;
 using Users.Tests.Cluster;
 using Users.Tests.Support;
 
@@ -117,11 +120,23 @@ public sealed class ReplicaReadTests : DatabaseTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
-    private static UsersApiFactory Node(string replica, string maxLag) => new(
+    [TestCase(JobRole.Api, true)]
+    [TestCase(JobRole.Both, true)]
+    [TestCase(JobRole.Worker, false)]
+    public async Task Only_a_node_that_serves_clients_watches_the_replica(JobRole role, bool watches)
+    {
+        await using var node = Node(TestReplica.ConnectionString, maxLag: "00:00:05", role);
+
+        var monitors = node.Services.GetServices<IHostedService>().OfType<ReplicaMonitor>();
+
+        Assert.That(monitors.Any(), Is.EqualTo(watches));
+    }
+
+    private static UsersApiFactory Node(string replica, string maxLag, JobRole role = JobRole.Api) => new(
         TestDatabase.ConnectionString,
         new Dictionary<string, string?>
         {
-            ["Jobs:Role"] = nameof(JobRole.Api),
+            ["Jobs:Role"] = role.ToString(),
             ["ConnectionStrings:UsersReplica"] = replica,
             ["Database:MaxReplicaLag"] = maxLag,
             ["Database:ReplicaCheckInterval"] = "00:00:00.100",
