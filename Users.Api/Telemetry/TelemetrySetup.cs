@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -33,7 +34,7 @@ public static class TelemetrySetup
     /// OpenTelemetry, unless <c>Telemetry:Enabled</c> is false: metrics of ASP.NET Core and Kestrel, HttpClient, the
     /// runtime, Npgsql and the service's own meter, for Prometheus at <c>/metrics</c> on the management port; and when
     /// <see cref="OtlpEndpointVariable"/> is set, traces of requests (ASP.NET Core), outgoing HTTP, database commands
-    /// (Npgsql) and jobs (<see cref="JobTracing"/>), exported there over OTLP with the metrics.
+    /// (Npgsql) and jobs (<see cref="JobTracing"/>), exported there over OTLP with the metrics and the logs.
     /// </summary>
     public static WebApplicationBuilder AddUsersTelemetry(this WebApplicationBuilder builder)
     {
@@ -69,6 +70,9 @@ public static class TelemetrySetup
 
         telemetry
             .WithMetrics(metrics => metrics.AddOtlpExporter())
+            // The same log lines as the console's (same levels), with the trace and span they were written in; the
+            // formatted message goes too, so a log backend shows what the console shows, not only the template.
+            .WithLogging(logging => logging.AddOtlpExporter(), logs => logs.IncludeFormattedMessage = true)
             .WithTracing(tracing =>
             {
                 // OpenTelemetry's OTEL_TRACES_SAMPLER, when given, is the operator's choice; otherwise requests and
