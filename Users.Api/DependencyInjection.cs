@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddFluentValidationAutoValidation(validation => validation.DisableDataAnnotationsValidation = true);
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Customize);
+        services.AddSingleton<IProblemDetailsWriter, JsonProblemWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         services.AddUsersAuthentication(configuration);
