@@ -17,8 +17,10 @@ public static class ApiJsonOptions
         // A body that names a field twice is ambiguous; refuse it rather than guess which value was meant.
         options.AllowDuplicateProperties = false;
 
-        // A misspelt or read-only field ("fullname", "id") is refused, not silently dropped.
+        // A misspelt or read-only field ("fullname", "id") is refused, not silently dropped; names are matched exactly,
+        // as the document spells them ("fullName"), not whatever their case.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.PropertyNameCaseInsensitive = false;
 
         // Roles are words ("admin"), never numbers.
         options.Converters.Add(new RoleJsonConverter());

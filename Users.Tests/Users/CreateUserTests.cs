@@ -122,6 +122,7 @@ public sealed class CreateUserTests : DatabaseTest
         yield return Case("json_array", """[{"email":"ada@example.com","fullName":"Ada"}]""", "body");
         yield return Case("email_given_twice", """{"email":"ada@example.com","fullName":"Ada","email":"eve@example.com"}""", "email");
         yield return Case("an_unknown_field", """{"email":"ada@example.com","fullName":"Ada","isAdmin":true}""", "isAdmin");
+        yield return Case("a_field_in_another_case", """{"email":"ada@example.com","Fullname":"Ada"}""", "fullname");
         yield return Case("a_read_only_field", """{"email":"ada@example.com","fullName":"Ada","id":"01a21545-e6fa-71b0-a3b1-269e928ae71b"}""", "id");
     }
 
