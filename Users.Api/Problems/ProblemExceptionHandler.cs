@@ -41,7 +41,12 @@ public sealed partial class ProblemExceptionHandler(
         }
 
         var (status, title, detail) = Describe(httpContext, exception);
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        if (DatabaseValueRefusal.SqlStateOf(exception) is { } refusal)
+        {
+            // The client's 400, but a rule missing from a validator: worth a warning, without the value.
+            LogRefusedValue(logger, httpContext.Request.Method, httpContext.Request.Path, refusal, TraceId(httpContext));
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
         {
             // One warning per interval for the whole outage, not a stack trace per request.
             databaseOutage.Report($"{httpContext.Request.Method} {httpContext.Request.Path} (trace {TraceId(httpContext)})", exception);
@@ -76,6 +81,8 @@ public sealed partial class ProblemExceptionHandler(
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "Content Too Large", RequestBodyLimit.Detail(RequestBodyLimit.For(httpContext))),
         BadHttpRequestException bad => (bad.StatusCode, "Bad Request", "The request could not be read."),
+        _ when DatabaseValueRefusal.SqlStateOf(exception) is not null =>
+            (StatusCodes.Status400BadRequest, "Bad Request", "A value in the request cannot be stored, such as text holding a NUL character."),
         _ when DatabaseOutageLog.IsDatabaseFailure(exception) =>
             (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The database is unavailable; retry later."),
         _ => (StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred."),
@@ -84,6 +91,9 @@ public sealed partial class ProblemExceptionHandler(
     // The trace id is what the client's problem carries, so a report from a client leads straight to this line.
     private static string TraceId(HttpContext httpContext) =>
         System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? httpContext.TraceIdentifier;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the database refused a value the request's validation let through (SQLSTATE {SqlState}, trace {TraceId})")]
+    private static partial void LogRefusedValue(ILogger logger, string method, PathString path, string sqlState, string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed unexpectedly (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, string method, PathString path, string traceId, Exception exception);

@@ -1,10 +1,10 @@
 using FluentValidation;
-using Users.Domain.Users;
+using Users.Application.Users;
 
 namespace Users.Application.Accounts;
 
 public sealed class ForgotPasswordRequestValidator : AbstractValidator<ForgotPasswordRequest>
 {
     public ForgotPasswordRequestValidator() =>
-        RuleFor(request => request.Email).NotEmpty().MaximumLength(User.EmailMaxLength);
+        RuleFor(request => request.Email).NotEmpty().ValidEmail();
 }

@@ -17,7 +17,10 @@ public static class PasswordRules
             }
         });
 
-    /// <summary>A password given to sign in: any length a new password may have, so longer input is refused unhashed.</summary>
+    /// <summary>
+    /// A password given to sign in: any length a new password may have, so longer input is refused unhashed, and plain
+    /// text as every set password is (a NUL added to the end would otherwise hash like the password without it).
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> PresentedPassword<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(PasswordPolicy.MaxLength * 2);
+        rule.NotEmpty().MaximumLength(PasswordPolicy.MaxLength * 2).PlainText();
 }

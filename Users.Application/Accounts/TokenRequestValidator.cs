@@ -1,5 +1,5 @@
 using FluentValidation;
-using Users.Domain.Users;
+using Users.Application.Users;
 
 namespace Users.Application.Accounts;
 
@@ -9,8 +9,9 @@ public sealed class TokenRequestValidator : AbstractValidator<TokenRequest>
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        // Only shape here: a well-formed but unknown email must get the same 401 as a wrong password.
-        RuleFor(request => request.Email).NotEmpty().MaximumLength(User.EmailMaxLength);
+        // Only shape here (the form every account's address has): a well-formed but unknown email must get the same 401
+        // as a wrong password.
+        RuleFor(request => request.Email).NotEmpty().ValidEmail();
         RuleFor(request => request.Password).PresentedPassword();
     }
 }

@@ -91,6 +91,12 @@ public sealed class ImportCsv : IAsyncDisposable
                 continue;
             }
 
+            if (HoldsNul())
+            {
+                // Rows are kept as they came until the import runs; PostgreSQL cannot store U+0000 in text.
+                throw new InvalidFieldException(BodyField, $"Row {_row} holds a NUL character; rows hold text only.");
+            }
+
             yield return new ImportRow(_row, Field(_email), Field(_fullName), Field(_isActive), _reader.RowFieldCount);
         }
     }
@@ -120,6 +126,19 @@ public sealed class ImportCsv : IAsyncDisposable
         {
             throw unreadable;
         }
+    }
+
+    private bool HoldsNul()
+    {
+        for (var ordinal = 0; ordinal < _reader.RowFieldCount; ordinal++)
+        {
+            if (_reader.GetFieldSpan(ordinal).Contains('\0'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string? Field(int ordinal) => ordinal >= 0 && ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : null;

@@ -19,10 +19,16 @@ public sealed partial class DatabaseOutageLog(TimeProvider clock, ILogger<Databa
 
     /// <summary>
     /// Whether <paramref name="exception"/> means the database failed (unreachable, timed out, refused the work) rather
-    /// than the caller: a driver exception or a time-out anywhere in its chain.
+    /// than the caller: a driver exception or a time-out anywhere in its chain, but not a value it refused
+    /// (<see cref="DatabaseValueRefusal"/>).
     /// </summary>
     public static bool IsDatabaseFailure(Exception? exception)
     {
+        if (DatabaseValueRefusal.SqlStateOf(exception) is not null)
+        {
+            return false;
+        }
+
         for (; exception is not null; exception = exception.InnerException)
         {
             if (exception is DbException or TimeoutException)

@@ -30,6 +30,18 @@ public sealed class PasswordResetTests : MailboxTest
         }
     }
 
+    [TestCase("x")]
+    [TestCase("a b@example.com")]
+    [TestCase("<script>@example.com")]
+    [TestCase("ada@localhost")]
+    [TestCase("ada\u0000@example.com")]
+    public async Task Something_that_is_not_an_address_is_400_naming_email(string email)
+    {
+        using var response = await Anonymous.PostForgotPasswordAsync(email);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "email");
+    }
+
     [Test]
     public async Task An_unknown_address_gets_the_same_answer_and_no_mail()
     {

@@ -151,6 +151,16 @@ public sealed class TokenTests : DatabaseTest
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, field);
     }
 
+    [TestCase("""{"email":"ada\u0000@example.com","password":"violet anchor maple drums"}""", "email")]
+    [TestCase("""{"email":"not an address","password":"violet anchor maple drums"}""", "email")]
+    [TestCase("""{"email":"ada@example.com","password":"violet anchor maple drums\u0000"}""", "password")]
+    public async Task Token_returns_400_for_a_field_no_account_could_have(string body, string field)
+    {
+        using var response = await Anonymous.PostJsonAsync(AuthClient.TokenPath, body);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
     private async Task<string?> WrongPasswordDetailAsync(string email)
     {
         using var response = await Anonymous.PostTokenAsync(email, "not the password at all");

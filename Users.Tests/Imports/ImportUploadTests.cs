@@ -92,6 +92,18 @@ public sealed class ImportUploadTests : DatabaseTest
         Assert.That(await ImportRows.CountAsync(), Is.Zero);
     }
 
+    [TestCase("email,fullName\nada@example.com,Ada\nbob@example.com,Bo\0b\n")]
+    [TestCase("email,fullName\nada@example.com,Ada\nbob\0@example.com,Bob\n")]
+    [TestCase("email,fullName\nada@example.com,Ada\nbob@example.com,\"B\0b\"\n")]
+    public async Task A_NUL_inside_a_field_is_400_naming_the_row_and_stores_nothing(string csv)
+    {
+        using var response = await Client.PostCsvAsync(csv);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "body");
+        Assert.That(problem.Errors!["body"].Single(), Is.EqualTo("Row 3 holds a NUL character; rows hold text only."));
+        Assert.That(await ImportRows.CountAsync(), Is.Zero);
+    }
+
     [Test]
     public async Task Body_that_is_not_utf8_is_400_and_stores_nothing()
     {
