@@ -41,6 +41,9 @@ public static class DependencyInjection
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.DefaultMaxBytes;
+            // HTTP lets a header value hold any octet (obs-text); Kestrel's ASCII default answers those with an empty 400
+            // before the API can say which header is wrong. Read as Latin-1, they reach the API and its problems.
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         });
 
         var services = builder.Services;

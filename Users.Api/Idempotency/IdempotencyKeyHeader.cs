@@ -17,6 +17,12 @@ public static class IdempotencyKeyHeader
     /// <summary>Set to <c>true</c> on an answer that is a kept one, sent again.</summary>
     public const string Replayed = "Idempotent-Replayed";
 
+    /// <summary>
+    /// The values <see cref="TryParse"/> takes, for the OpenAPI document: a bare key (printable ASCII, not starting with a
+    /// quote) or a quoted one holding at least one character, with <c>\"</c> and <c>\\</c> escaped.
+    /// </summary>
+    public const string Pattern = @"^(?:[!#-~][ -~]*|""(?:[ !#-\[\]-~]|\\[""\\])+"")$";
+
     public static readonly string Rule =
         $"The {Name} header must be one value of 1 to {IdempotencyKey.MaxLength} printable ASCII characters, a key bare or in double quotes; a UUID is a good key.";
 

@@ -33,7 +33,13 @@ public sealed class IdempotencyKeyTransformer : IOpenApiOperationTransformer
             In = ParameterLocation.Header,
             Required = false,
             Description = KeyDescription,
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength },
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MinLength = 1,
+                MaxLength = IdempotencyKey.MaxLength,
+                Pattern = IdempotencyKeyHeader.Pattern,
+            },
         });
 
         foreach (var (status, response) in operation.Responses ?? [])

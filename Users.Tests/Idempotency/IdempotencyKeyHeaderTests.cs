@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 using Users.Api.Idempotency;
 
@@ -27,4 +28,26 @@ public sealed class IdempotencyKeyHeaderTests
     [TestCase("line\nbreak")]
     public void A_malformed_header_holds_no_key(string header) =>
         Assert.That(IdempotencyKeyHeader.TryParse(new StringValues(header), out _), Is.False);
+
+    [TestCase("8e03978e-40d5-43e8-bc93-6894a57f9324")]
+    [TestCase("\"8e03978e\"")]
+    [TestCase("\"say \\\"hi\\\" \\\\o/\"")]
+    [TestCase("with inner spaces")]
+    [TestCase("a\"b")]
+    [TestCase("\\")]
+    [TestCase("!")]
+    [TestCase("")]
+    [TestCase("\"\"")]
+    [TestCase("\"")]
+    [TestCase("\"open")]
+    [TestCase("\"in\"side\"")]
+    [TestCase("\"trailing\\\"")]
+    [TestCase("\"bad \\x escape\"")]
+    [TestCase("caf\u00e9")]
+    [TestCase("\"caf\u00e9\"")]
+    [TestCase("line\nbreak")]
+    public void The_documented_pattern_takes_exactly_the_keys_the_service_takes(string header) =>
+        Assert.That(
+            Regex.IsMatch(header, IdempotencyKeyHeader.Pattern),
+            Is.EqualTo(IdempotencyKeyHeader.TryParse(new StringValues(header), out _)));
 }

@@ -5,7 +5,8 @@ namespace Users.Tests.OpenApi;
 
 /// <summary>
 /// The 414 and 431 every operation documents are what Kestrel answers, before any endpoint runs: on real sockets (the
-/// in-memory test server has no such limits), including on the operations that have no other 4xx.
+/// in-memory test server has no such limits), including on the operations that have no other 4xx. Header values beyond
+/// ASCII are not among Kestrel's refusals: they reach the API.
 /// </summary>
 [NonParallelizable]
 public sealed class ProtocolLimitResponseTests
@@ -62,6 +63,31 @@ public sealed class ProtocolLimitResponseTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestUriTooLong));
             Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task A_header_value_beyond_ASCII_reaches_the_API_which_names_the_header_it_refuses()
+    {
+        using var latin1 = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1 })
+        {
+            BaseAddress = _client.BaseAddress,
+        };
+        using var signUp = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/signup")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email = "ada@example.com", fullName = "Ada", password = UsersApiFactory.Password }),
+        };
+        signUp.Headers.TryAddWithoutValidation("Idempotency-Key", "clé");
+        using var jwks = new HttpRequestMessage(HttpMethod.Get, Jwks);
+        jwks.Headers.TryAddWithoutValidation("X-Note", "café");
+
+        using var refused = await latin1.SendAsync(signUp);
+        using var ignored = await latin1.SendAsync(jwks);
+
+        using (Assert.EnterMultipleScope())
+        {
+            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest, "Idempotency-Key");
+            Assert.That(ignored.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 
