@@ -95,15 +95,26 @@ public sealed class OpenApiContractTests : OpenApiDocumentTest
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Text(schema.GetProperty("properties").GetProperty("email"), "format"), Is.EqualTo("email"));
-            Assert.That(Text(fullName, "pattern"), Is.EqualTo(RequestRulesSchemaTransformer.FullNamePattern));
+            Assert.That(Text(fullName, "pattern"), Is.EqualTo(RequestRulesSchemaTransformer.NotBlankPlainTextPattern));
             Assert.That(schema.GetProperty("examples").GetArrayLength(), Is.EqualTo(1));
         }
     }
 
     [TestCase("UpdateUserRequest")]
     [TestCase("UpdateMeRequest")]
-    public void A_change_must_name_at_least_one_field(string name) =>
-        Assert.That(Schema(name).GetProperty("minProperties").GetInt32(), Is.EqualTo(1));
+    public void A_change_must_give_at_least_one_field_a_value(string name)
+    {
+        var schema = Schema(name);
+        var fields = schema.GetProperty("properties").EnumerateObject().Select(field => field.Name);
+        var branches = schema.GetProperty("anyOf").EnumerateArray()
+            .Select(branch => branch.GetProperty("required").EnumerateArray().Single().GetString());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(schema.GetProperty("minProperties").GetInt32(), Is.EqualTo(1));
+            Assert.That(branches, Is.EquivalentTo(fields), "one anyOf branch per field: that field present and not null");
+        }
+    }
 
     [Test]
     public void Every_query_parameter_is_described()
