@@ -22,5 +22,5 @@ public static class PasswordRules
     /// text as every set password is (a NUL added to the end would otherwise hash like the password without it).
     /// </summary>
     public static IRuleBuilderOptions<T, string?> PresentedPassword<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(PasswordPolicy.MaxLength * 2).PlainText();
+        rule.NotEmpty().MaxCharacters(PasswordPolicy.MaxLength * 2).PlainText();
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Users.Application.Common;
 
 namespace Users.Application.Accounts;
 
@@ -8,5 +9,5 @@ public sealed class RefreshTokenRequestValidator : AbstractValidator<RefreshToke
     public const int MaxLength = 512;
 
     public RefreshTokenRequestValidator() =>
-        RuleFor(request => request.RefreshToken).NotEmpty().MaximumLength(MaxLength);
+        RuleFor(request => request.RefreshToken).NotEmpty().MaxCharacters(MaxLength);
 }

@@ -9,7 +9,7 @@ public sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPassw
     public ResetPasswordRequestValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(request => request.Token).NotEmpty().MaximumLength(RefreshTokenRequestValidator.MaxLength);
+        RuleFor(request => request.Token).NotEmpty().MaxCharacters(RefreshTokenRequestValidator.MaxLength);
         RuleFor(request => request.NewPassword).NotEmpty().PlainText();
     }
 }

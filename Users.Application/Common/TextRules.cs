@@ -1,4 +1,5 @@
 using FluentValidation;
+using Users.Domain.Common;
 
 namespace Users.Application.Common;
 
@@ -13,8 +14,13 @@ public static class TextRules
         rule.Must(text => text is null || IsPlainText(text))
             .WithMessage("'{PropertyName}' must not contain control characters or invalid Unicode.");
 
+    /// <summary>At most <paramref name="max"/> characters, counted as <see cref="Characters"/> does (an emoji is one).</summary>
+    public static IRuleBuilderOptions<T, string?> MaxCharacters<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.Must(text => text is null || Characters.Count(text) <= max)
+            .WithMessage($"'{{PropertyName}}' must be at most {max} characters long.");
+
     public static IRuleBuilderOptions<T, string?> TrimmedLength<T>(this IRuleBuilder<T, string?> rule, int min, int max) =>
-        rule.Must(text => text is null || text.Trim().Length is var length && length >= min && length <= max)
+        rule.Must(text => text is null || Characters.Count(text.Trim()) is var length && length >= min && length <= max)
             .WithMessage($"'{{PropertyName}}' must be {min} to {max} characters long, not counting leading or trailing spaces.");
 
     private static bool IsPlainText(string text)

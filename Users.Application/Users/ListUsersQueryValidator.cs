@@ -17,7 +17,7 @@ public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
             .WithMessage("'{PropertyName}' is not a cursor this service issued; use a page's nextCursor as it is.");
         RuleFor(query => query.Search)
             .PlainText()
-            .MaximumLength(ListUsersQuery.SearchMaxLength)
+            .MaxCharacters(ListUsersQuery.SearchMaxLength)
             .Must(HasSearchableRun)
             .When(query => query.Search is not null)
             .WithMessage($"'{{PropertyName}}' must hold at least {ListUsersQuery.SearchMinRun} letters or digits in a row, such as 'ada'; a term without such a run cannot use the search index.");

@@ -118,7 +118,7 @@ public sealed class User
     private static string NormalizeEmail(string email)
     {
         var trimmed = email.Trim();
-        if (trimmed.Length is 0 or > EmailMaxLength || !trimmed.Contains('@', StringComparison.Ordinal))
+        if (Characters.Count(trimmed) is 0 or > EmailMaxLength || !trimmed.Contains('@', StringComparison.Ordinal))
         {
             throw new ArgumentException($"An email is 1 to {EmailMaxLength} characters and holds an '@'.", nameof(email));
         }
@@ -129,7 +129,7 @@ public sealed class User
     private static string NormalizeFullName(string fullName)
     {
         var trimmed = fullName.Trim();
-        if (trimmed.Length is 0 or > FullNameMaxLength)
+        if (Characters.Count(trimmed) is 0 or > FullNameMaxLength)
         {
             throw new ArgumentException($"A full name is 1 to {FullNameMaxLength} characters after trimming.", nameof(fullName));
         }

@@ -36,6 +36,18 @@ public sealed class CreateUserRequestValidatorTests
     }
 
     [Test]
+    public void A_full_name_is_counted_in_characters_an_emoji_being_one()
+    {
+        var longest = string.Concat(Enumerable.Repeat("\U0001F600", 200));
+
+        var taken = _validator.TestValidate(new CreateUserRequest { Email = ValidEmail, FullName = longest });
+        var refused = _validator.TestValidate(new CreateUserRequest { Email = ValidEmail, FullName = longest + "\U0001F600" });
+
+        taken.ShouldNotHaveValidationErrorFor(request => request.FullName);
+        refused.ShouldHaveValidationErrorFor(request => request.FullName);
+    }
+
+    [Test]
     public void Request_without_is_active_passes()
     {
         var result = _validator.TestValidate(new CreateUserRequest { Email = ValidEmail, FullName = ValidName });

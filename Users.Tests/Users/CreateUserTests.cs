@@ -82,6 +82,17 @@ public sealed class CreateUserTests : DatabaseTest
     }
 
     [Test]
+    public async Task Create_stores_a_full_name_of_200_emoji_as_200_characters()
+    {
+        var fullName = string.Concat(Enumerable.Repeat("\U0001F600", 200));
+
+        using var response = await Client.PostUserAsync(new { email = "emoji@example.com", fullName });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadAsync<UserResponse>()).FullName, Is.EqualTo(fullName));
+    }
+
+    [Test]
     public async Task Create_returns_409_when_email_differs_only_in_case()
     {
         await Client.CreateUserAsync(email: "grace@example.com");

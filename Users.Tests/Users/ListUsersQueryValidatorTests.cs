@@ -27,6 +27,18 @@ public sealed class ListUsersQueryValidatorTests
     }
 
     [Test]
+    public void A_search_is_counted_in_characters_a_letter_beyond_the_BMP_being_one()
+    {
+        var longest = string.Concat(Enumerable.Repeat("\U0001D49C", ListUsersQuery.SearchMaxLength));
+
+        var taken = _validator.TestValidate(new ListUsersQuery { Search = longest });
+        var refused = _validator.TestValidate(new ListUsersQuery { Search = longest + "\U0001D49C" });
+
+        taken.ShouldNotHaveValidationErrorFor(query => query.Search);
+        refused.ShouldHaveValidationErrorFor(query => query.Search);
+    }
+
+    [Test]
     public void Query_with_every_field_set_passes()
     {
         var query = new ListUsersQuery
