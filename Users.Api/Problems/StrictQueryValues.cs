@@ -8,7 +8,8 @@ namespace Users.Api.Problems;
 /// <summary>
 /// Query values are taken as the OpenAPI document types them: a parameter given twice (<c>?limit=5&amp;limit=50</c>)
 /// is refused rather than read as its first value, and an empty one of a non-text type (<c>?limit=</c>,
-/// <c>?isActive=</c>) is refused rather than read as absent. Each gets a 400 naming the parameter, like any other
+/// <c>?isActive=</c>) is refused rather than read as absent, and so is an integer written other than in digits
+/// (<c>?limit=+5</c>, <c>?limit=%205</c>). Each gets a 400 naming the parameter, like any other
 /// ill-formed value. The errors go into the model state before binding, so [ApiController]'s check answers them with
 /// the same problem as a binding or validation error (<see cref="ValidationProblems"/>).
 /// </summary>
@@ -41,11 +42,22 @@ public sealed class StrictQueryValues(IModelMetadataProvider metadata) : IResour
             {
                 context.ModelState.AddModelError(field, $"'{field}' is empty; give a value or leave it out.");
             }
+            else if (type == typeof(int) && !IsPlainInteger(values[0]!))
+            {
+                // The number binder would take "+5" and " 5"; the document's integer is digits, with a minus at most.
+                context.ModelState.AddModelError(field, $"The value '{values[0]}' is not valid for {field}: give a whole number in digits, such as 20.");
+            }
         }
     }
 
     public void OnResourceExecuted(ResourceExecutedContext context)
     {
+    }
+
+    private static bool IsPlainInteger(string value)
+    {
+        var digits = value.StartsWith('-') ? value.AsSpan(1) : value.AsSpan();
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>The action's query parameters by name (any case), with their types: simple ones and a bound class's properties.</summary>
