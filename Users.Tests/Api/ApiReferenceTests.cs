@@ -9,13 +9,7 @@ public sealed class ApiReferenceTests
     [TestCase("Production", HttpStatusCode.NotFound, TestName = "Api_reference_page_is_not_served_in_Production")]
     public async Task Api_reference_page_is_served_only_in_Development(string environment, HttpStatusCode expected)
     {
-        await using var factory = new ConfiguredApiFactory(
-            new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-                ["Database:MigrateOnStartup"] = "false",
-            },
-            environment);
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>(), environment);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync("/scalar/v1");

@@ -64,10 +64,8 @@ public sealed class StartupConfigurationTests
     [TestCase("RateLimits:PerEmail:Window", "00:00:00")]
     public async Task App_does_not_start_with_an_out_of_range_account_setting(string setting, string value)
     {
-        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
             [setting] = value,
         });
 
@@ -79,11 +77,7 @@ public sealed class StartupConfigurationTests
     [Test]
     public async Task App_starts_when_the_settings_are_valid()
     {
-        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
-        });
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>());
 
         var attempt = StartupAttempt.Of(factory);
 

@@ -38,10 +38,6 @@ public sealed class RedisSettingsStartupTests
         attempt.AssertStarted();
     }
 
-    private static ConfiguredApiFactory Factory(string redis) => new(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-        ["Database:MigrateOnStartup"] = "false",
-        ["RateLimits:Redis"] = redis,
-    });
+    private static ConfiguredApiFactory Factory(string redis) =>
+        ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?> { ["RateLimits:Redis"] = redis });
 }

@@ -41,10 +41,5 @@ public sealed class HostingSettingsStartupTests
         attempt.AssertStarted();
     }
 
-    private static ConfiguredApiFactory App(Dictionary<string, string?> hosting) =>
-        new(new Dictionary<string, string?>(hosting)
-        {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
-        });
+    private static ConfiguredApiFactory App(Dictionary<string, string?> hosting) => ConfiguredApiFactory.OnTestDatabase(hosting);
 }

@@ -64,9 +64,5 @@ public sealed class UserSecretsTests
     }
 
     private static ConfiguredApiFactory App(string environment) =>
-        new(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
-        }, environment);
+        ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>(), environment);
 }

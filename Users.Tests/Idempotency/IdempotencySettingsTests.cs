@@ -14,10 +14,8 @@ public sealed class IdempotencySettingsTests
     [TestCase("a day")]
     public async Task App_does_not_start_with_a_key_lifetime_out_of_range(string lifetime)
     {
-        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
             [Setting] = lifetime,
         });
 
@@ -29,10 +27,8 @@ public sealed class IdempotencySettingsTests
     [Test]
     public async Task App_starts_with_a_key_lifetime_in_range()
     {
-        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
             [Setting] = "01:00:00",
         });
 

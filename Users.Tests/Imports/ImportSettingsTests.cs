@@ -11,10 +11,8 @@ public sealed class ImportSettingsTests
     [TestCase("100001")]
     public async Task App_does_not_start_with_a_batch_size_out_of_range(string batchSize)
     {
-        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
             ["Imports:BatchSize"] = batchSize,
         });
 
@@ -26,10 +24,8 @@ public sealed class ImportSettingsTests
     [Test]
     public async Task App_starts_with_a_batch_size_in_range()
     {
-        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
             ["Imports:BatchSize"] = "1",
         });
 

@@ -113,10 +113,5 @@ public sealed class MailSettingsStartupTests
         attempt.AssertStarted();
     }
 
-    private static ConfiguredApiFactory App(Dictionary<string, string?> mail) =>
-        new(new Dictionary<string, string?>(mail)
-        {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
-        });
+    private static ConfiguredApiFactory App(Dictionary<string, string?> mail) => ConfiguredApiFactory.OnTestDatabase(mail);
 }

@@ -63,10 +63,5 @@ public sealed class ApiDocumentSettingsTests
         }
     }
 
-    private static ConfiguredApiFactory App(Dictionary<string, string?> document) =>
-        new(new Dictionary<string, string?>(document)
-        {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
-        });
+    private static ConfiguredApiFactory App(Dictionary<string, string?> document) => ConfiguredApiFactory.OnTestDatabase(document);
 }

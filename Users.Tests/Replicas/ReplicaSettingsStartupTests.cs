@@ -13,10 +13,8 @@ public sealed class ReplicaSettingsStartupTests
     [TestCase("Database:ReplicaCheckInterval", "01:00:00")]
     public async Task App_does_not_start_with_a_bad_replica_setting(string setting, string value)
     {
-        await using var factory = new ConfiguredApiFactory(new Dictionary<string, string?>
+        await using var factory = ConfiguredApiFactory.OnTestDatabase(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
             [setting] = value,
         });
 

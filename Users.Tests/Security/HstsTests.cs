@@ -58,17 +58,13 @@ public sealed class HstsTests
 
     private static ConfiguredApiFactory Production(string? trustedProxy)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
-        };
+        var settings = new Dictionary<string, string?>();
         if (trustedProxy is not null)
         {
             settings["Network:TrustedProxies:0"] = trustedProxy;
         }
 
-        return new ConfiguredApiFactory(settings, "Production");
+        return ConfiguredApiFactory.OnTestDatabase(settings, "Production");
     }
 
     /// <summary>Asks for the liveness check on the public host name, from a peer, optionally as forwarded HTTPS.</summary>

@@ -62,10 +62,5 @@ public sealed class NetworkSettingsStartupTests
         attempt.AssertStarted();
     }
 
-    private static ConfiguredApiFactory App(Dictionary<string, string?> network) =>
-        new(new Dictionary<string, string?>(network)
-        {
-            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
-            ["Database:MigrateOnStartup"] = "false",
-        });
+    private static ConfiguredApiFactory App(Dictionary<string, string?> network) => ConfiguredApiFactory.OnTestDatabase(network);
 }

@@ -16,6 +16,25 @@ public sealed class ConfiguredApiFactory(
     IReadOnlyDictionary<string, string?> settings, string environment = "Testing", ILoggerProvider? logger = null, bool withTestKey = true)
     : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The app on the test database (migrated already, so it migrates nothing) with <paramref name="settings"/> on top:
+    /// what a test of start-up settings needs.
+    /// </summary>
+    public static ConfiguredApiFactory OnTestDatabase(IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    {
+        var merged = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Users"] = TestDatabase.ConnectionString,
+            ["Database:MigrateOnStartup"] = "false",
+        };
+        foreach (var (key, value) in settings)
+        {
+            merged[key] = value;
+        }
+
+        return new ConfiguredApiFactory(merged, environment);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
