@@ -91,7 +91,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<ApiDocumentOptions>, ApiDocumentOptionsValidator>();
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<UsersDocumentTransformer>()
-            .AddDocumentTransformer<ProtocolLimitResponsesTransformer>()
+            .AddDocumentTransformer<ServerRefusalsTransformer>()
             .AddDocumentTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<BearerSecurityTransformer>()
             .AddOperationTransformer<ResponseHeadersTransformer>()

@@ -22,10 +22,12 @@ public sealed class RequestRulesSchemaTransformer : IOpenApiSchemaTransformer
     public const string NoControlAnywhere = @"(?![\s\S]*[\u0000-\u001F\u007F-\u009F])";
 
     /// <summary>
-    /// Characters beyond ASCII that <see cref="EmailSyntax"/> takes in an address: the Basic Multilingual Plane without
-    /// C1 controls, white space and surrogates. (It takes letters beyond that plane too; the document keeps to a form
-    /// every regular-expression engine reads alike.)
+    /// White space as .NET's <c>char.IsWhiteSpace</c> (so <c>Trim</c> and <c>NotEmpty</c>) has it, spelt out: <c>\s</c> means
+    /// another set in each dialect (JavaScript's has U+FEFF, Python's U+001C to U+001F, neither both U+0085 and not U+FEFF).
     /// </summary>
+    private const string WhiteSpace = @"\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    /// <summary>Characters beyond ASCII that <see cref="EmailSyntax"/> takes in an address: the Basic Multilingual Plane without C1 controls, white space and surrogates.</summary>
     private const string NonAscii = @"\u00A1-\u167F\u1681-\u1FFF\u200B-\u2027\u202A-\u202E\u2030-\u205E\u2060-\u2FFF\u3001-\uD7FF\uE000-\uFFFF";
 
     private const string AtomCharacter = @"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-" + NonAscii + "]";
@@ -34,18 +36,18 @@ public sealed class RequestRulesSchemaTransformer : IOpenApiSchemaTransformer
     private const string Label = LabelEnd + "(?:" + LabelInner + "{0,61}" + LabelEnd + ")?";
 
     /// <summary>
-    /// <see cref="EmailSyntax"/> and <c>UserRules.ValidEmail</c> as one pattern: spaces around are trimmed; inside, a
+    /// <see cref="EmailSyntax"/> and <c>UserRules.ValidEmail</c> as one pattern: white space around is trimmed; inside, a
     /// dot-atom local part of 1 to 64 characters, '@', and two or more labels of letters, digits and inner hyphens (up
     /// to 63 each), the last not all digits.
     /// </summary>
     public const string EmailPattern =
-        "^" + NoControlAnywhere + " *(?=[^@]{1,64}@)" + AtomCharacter + @"+(?:\." + AtomCharacter + @"+)*@(?:" + Label + @"\.)+(?![0-9]+ *$)" + Label + " *$";
+        "^" + NoControlAnywhere + "[" + WhiteSpace + "]*(?=[^@]{1,64}@)" + AtomCharacter + @"+(?:\." + AtomCharacter + @"+)*@(?:" + Label + @"\.)+(?![0-9]+[" + WhiteSpace + "]*$)" + Label + "[" + WhiteSpace + "]*$";
 
     /// <summary>Plain text with at least one character that is not a space.</summary>
-    public const string NotBlankPlainTextPattern = "^" + NoControlAnywhere + NoControl + @"*[^\s\u0000-\u001F\u007F-\u009F]" + NoControl + "*$";
+    public const string NotBlankPlainTextPattern = "^" + NoControlAnywhere + NoControl + "*[^" + WhiteSpace + @"\u0000-\u001F\u007F-\u009F]" + NoControl + "*$";
 
     /// <summary>At least one character that is not white space (a validator's <c>NotEmpty</c>).</summary>
-    private const string NotBlankPattern = @"\S";
+    public const string NotBlankPattern = "[^" + WhiteSpace + "]";
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {

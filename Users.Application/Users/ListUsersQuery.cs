@@ -19,7 +19,7 @@ public sealed class ListUsersQuery
     /// <summary>
     /// The rule above, and no control characters (which the validator refuses too), for the OpenAPI document.
     /// </summary>
-    public const string SearchPattern = @"^(?![\s\S]*[\u0000-\u001F\u007F-\u009F])(?=.*[\p{L}\p{Mn}\p{Mc}\p{Nd}]{3})[^\u0000-\u001F\u007F-\u009F]*$";
+    public const string SearchPattern = @"^(?![\s\S]*[\u0000-\u001F\u007F-\u009F])(?=[\s\S]*[\p{L}\p{Mn}\p{Mc}\p{Nd}]{3})[^\u0000-\u001F\u007F-\u009F]*$";
 
     // The annotations describe the fields in the OpenAPI document; ListUsersQueryValidator is what enforces them.
     /// <summary>How many users a page holds: 1 to 100, 20 when left out.</summary>

@@ -128,7 +128,7 @@ public sealed class OpenApiContractTests : OpenApiDocumentTest
     }
 
     [Test]
-    public void Every_operation_has_a_4xx_including_the_servers_414_and_431()
+    public void Every_operation_lists_the_servers_own_refusals()
     {
         var responses = Operations().Select(operation => operation.GetProperty("responses")).ToList();
         var limits = Root.GetProperty("components").GetProperty("responses");
@@ -136,9 +136,17 @@ public sealed class OpenApiContractTests : OpenApiDocumentTest
         using (Assert.EnterMultipleScope())
         {
             Assert.That(responses.Select(Statuses), Has.All.Contains("414").And.All.Contains("431"));
-            Assert.That(Text(responses[0].GetProperty("414"), "$ref"), Is.EqualTo($"#/components/responses/{ProtocolLimitResponsesTransformer.UriTooLong}"));
-            Assert.That(Text(limits.GetProperty(ProtocolLimitResponsesTransformer.UriTooLong), "description"), Does.Contain("8192 bytes"));
-            Assert.That(Text(limits.GetProperty(ProtocolLimitResponsesTransformer.HeadersTooLarge), "description"), Does.Contain("32768 bytes"));
+            Assert.That(Text(responses[0].GetProperty("414"), "$ref"), Is.EqualTo($"#/components/responses/{ServerRefusalsTransformer.UriTooLong}"));
+            Assert.That(Text(limits.GetProperty(ServerRefusalsTransformer.UriTooLong), "description"), Does.Contain("8192 bytes"));
+            Assert.That(Text(limits.GetProperty(ServerRefusalsTransformer.HeadersTooLarge), "description"), Does.Contain("32768 bytes"));
+            Assert.That(responses.Select(Statuses), Has.All.Contains("400"), "the HTTP server's 400, where an operation has none of its own");
+            Assert.That(
+                Text(Paths.GetProperty("/.well-known/jwks.json").GetProperty("get").GetProperty("responses").GetProperty("400"), "$ref"),
+                Is.EqualTo($"#/components/responses/{ServerRefusalsTransformer.Malformed}"));
+            Assert.That(
+                Paths.GetProperty("/api/v1/users").GetProperty("post").GetProperty("responses").GetProperty("400").TryGetProperty("content", out _),
+                Is.True,
+                "an operation's own 400 stays its problem");
         }
     }
 

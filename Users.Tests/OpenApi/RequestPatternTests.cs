@@ -23,11 +23,13 @@ public sealed class RequestPatternTests
         "<script>x@x.yz", "x,;:@example.com", "a\\x@example.com", "x@example.123", "x@-example-.com", "x@example", "x",
         "a b@example.com", "a\u00A0b@example.com", "a\u3000b@example.com", "ada@exa mple.com", "@example.com", "ada@", "ada@@example.com",
         "ada@example..com", "ada@.example.com", "ada\u0085@example.com", "\tada@example.com", "ada@example.com\n",
+        "\u00A0ada@example.com", "ada@example.com\u3000", "\uFEFFada@example.com", "\U0001F600abc@example.com", "ada@\U0001F600.com",
     ];
 
     private static readonly string[] Searches =
     [
         "ada", "Ada Love", "a.b.c", "ab", "a b c", "   ", "%%%", "123", "\u20DD\u20DD\u20DD", "e\u0301e\u0301e", "ナルト", "ab\u0001c", "ada\n",
+        "\u2028abc", "\u2029abc", "\u00A0abc",
     ];
 
     private CreateUserRequestValidator _users = null!;
@@ -57,12 +59,28 @@ public sealed class RequestPatternTests
     [TestCase("Ada\n")]
     [TestCase("Ada\u0000Lovelace")]
     [TestCase("Ada\u009F")]
+    [TestCase("\uFEFF")]
+    [TestCase("\u00A0")]
+    [TestCase("\u3000Ada")]
     public void The_full_name_pattern_takes_a_name_exactly_when_the_validator_does(string fullName)
     {
         var taken = !_users.Validate(new CreateUserRequest { Email = "ada@example.com", FullName = fullName }).Errors
             .Any(error => error.PropertyName == "fullName");
 
         Assert.That(Regex.IsMatch(fullName, RequestRulesSchemaTransformer.NotBlankPlainTextPattern), Is.EqualTo(taken));
+    }
+
+    [TestCase("ZXhhbXBsZS10b2tlbi1mcm9tLXRoZS1tYWls")]
+    [TestCase(" ")]
+    [TestCase("\uFEFF")]
+    [TestCase("\u0085")]
+    [TestCase("\u00A0\u2028")]
+    [TestCase(" x ")]
+    public void The_token_pattern_takes_a_token_exactly_when_the_validator_does(string token)
+    {
+        var taken = new RefreshTokenRequestValidator().Validate(new RefreshTokenRequest { RefreshToken = token }).IsValid;
+
+        Assert.That(Regex.IsMatch(token, RequestRulesSchemaTransformer.NotBlankPattern), Is.EqualTo(taken));
     }
 
     [TestCaseSource(nameof(Searches))]

@@ -4,12 +4,12 @@ using Users.Tests.Support;
 namespace Users.Tests.OpenApi;
 
 /// <summary>
-/// The 414 and 431 every operation documents are what Kestrel answers, before any endpoint runs: on real sockets (the
+/// The 414, 431 and malformed-request 400 the operations document are what Kestrel answers, before any endpoint runs: on real sockets (the
 /// in-memory test server has no such limits), including on the operations that have no other 4xx. Header values beyond
 /// ASCII are not among Kestrel's refusals: they reach the API.
 /// </summary>
 [NonParallelizable]
-public sealed class ProtocolLimitResponseTests
+public sealed class ServerRefusalTests
 {
     private const string Jwks = "/.well-known/jwks.json";
     private const string JobsSession = "/api/v1/auth/jobs-session";
@@ -88,6 +88,22 @@ public sealed class ProtocolLimitResponseTests
         {
             await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest, "Idempotency-Key");
             Assert.That(ignored.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [TestCase("GET", "/api/v1/users/%00")]
+    [TestCase("DELETE", "/api/v1/users/%00")]
+    [TestCase("GET", "/.well-known/jwks.json%00")]
+    public async Task An_encoded_NUL_in_the_path_is_400_with_no_body(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await _client.SendAsync(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
         }
     }
 
