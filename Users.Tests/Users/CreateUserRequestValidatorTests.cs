@@ -128,11 +128,11 @@ public sealed class CreateUserRequestValidatorTests
     }
 
     [Test]
-    public void Email_with_a_surrogate_pair_passes()
+    public void Email_with_a_character_beyond_the_Basic_Multilingual_Plane_fails_as_the_document_says()
     {
         var result = _validator.TestValidate(Request(email: "ada\U0001F600@example.com"));
 
-        result.ShouldNotHaveValidationErrorFor(request => request.Email);
+        result.ShouldHaveValidationErrorFor(request => request.Email);
     }
 
     [TestCase(null)]

@@ -10,7 +10,6 @@ public sealed class EmailSyntaxTests
     [TestCase("o'brien@example.ie")]
     [TestCase("user_1-x@sub-domain.example.com")]
     [TestCase("jürgen@bücher.de")]
-    [TestCase("ada\U0001F600@example.com")]
     [TestCase("a@b.io")]
     public void Accepts_addresses_mail_systems_deliver_to(string email)
     {
@@ -33,7 +32,9 @@ public sealed class EmailSyntaxTests
     [TestCase("ada@example.123")]
     [TestCase("ada@exa mple.com")]
     [TestCase("ada@example.com.")]
-    public void Refuses_what_is_not_a_deliverable_address(string email)
+    [TestCase("ada\U0001F600@example.com")]
+    [TestCase("ada@\U0001F600.example.com")]
+    public void Refuses_what_is_not_a_deliverable_address_or_beyond_the_documented_form(string email)
     {
         Assert.That(EmailSyntax.IsValid(email), Is.False);
     }
