@@ -41,13 +41,7 @@ public sealed class ServerRefusalTests
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add("X-Padding", new string('a', 33 * 1024));
 
-        using var response = await _client.SendAsync(request);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestHeaderFieldsTooLarge));
-            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
-        }
+        await AssertRefusedWithNoBodyAsync(request, HttpStatusCode.RequestHeaderFieldsTooLarge);
     }
 
     [TestCase("GET", Jwks)]
@@ -57,13 +51,7 @@ public sealed class ServerRefusalTests
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), $"{path}?padding={new string('a', 8 * 1024)}");
 
-        using var response = await _client.SendAsync(request);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestUriTooLong));
-            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
-        }
+        await AssertRefusedWithNoBodyAsync(request, HttpStatusCode.RequestUriTooLong);
     }
 
     [Test]
@@ -98,13 +86,7 @@ public sealed class ServerRefusalTests
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
 
-        using var response = await _client.SendAsync(request);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
-        }
+        await AssertRefusedWithNoBodyAsync(request, HttpStatusCode.BadRequest);
     }
 
     [Test]
@@ -116,5 +98,17 @@ public sealed class ServerRefusalTests
         using var response = await _client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>Kestrel's own refusal: the status, and no body at all.</summary>
+    private async Task AssertRefusedWithNoBodyAsync(HttpRequestMessage request, HttpStatusCode status)
+    {
+        using var response = await _client.SendAsync(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(status));
+            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+        }
     }
 }
