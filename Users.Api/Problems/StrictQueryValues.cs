@@ -9,7 +9,8 @@ namespace Users.Api.Problems;
 /// Query values are taken as the OpenAPI document types them: a parameter given twice (<c>?limit=5&amp;limit=50</c>)
 /// is refused rather than read as its first value, and an empty one of a non-text type (<c>?limit=</c>,
 /// <c>?isActive=</c>) is refused rather than read as absent, and so is an integer written other than in digits
-/// (<c>?limit=+5</c>, <c>?limit=%205</c>). Each gets a 400 naming the parameter, like any other
+/// (<c>?limit=+5</c>, <c>?limit=%205</c>) or a boolean other than <c>true</c> or <c>false</c> (<c>?isActive=True</c>).
+/// Each gets a 400 naming the parameter, like any other
 /// ill-formed value. The errors go into the model state before binding, so [ApiController]'s check answers them with
 /// the same problem as a binding or validation error (<see cref="ValidationProblems"/>).
 /// </summary>
@@ -46,6 +47,11 @@ public sealed class StrictQueryValues(IModelMetadataProvider metadata) : IResour
             {
                 // The number binder would take "+5" and " 5"; the document's integer is digits, with a minus at most.
                 context.ModelState.AddModelError(field, $"The value '{values[0]}' is not valid for {field}: give a whole number in digits, such as 20.");
+            }
+            else if (type == typeof(bool) && values[0] is not ("true" or "false"))
+            {
+                // The boolean binder would take "True" and " true"; the document's boolean is written true or false.
+                context.ModelState.AddModelError(field, $"The value '{values[0]}' is not valid for {field}: give true or false.");
             }
         }
     }

@@ -18,6 +18,9 @@ public sealed class StrictQueryTests : DatabaseTest
     [TestCase("limit=%2B5", "limit")]
     [TestCase("limit=%205", "limit")]
     [TestCase("limit=5.0", "limit")]
+    [TestCase("isActive=True", "isActive")]
+    [TestCase("isActive=%20true", "isActive")]
+    [TestCase("isActive=1", "isActive")]
     public async Task List_refuses_an_empty_or_repeated_typed_parameter(string query, string field)
     {
         using var response = await Client.GetAsync($"{UsersClient.Path}?{query}");
@@ -28,6 +31,7 @@ public sealed class StrictQueryTests : DatabaseTest
     [TestCase("limit=5")]
     [TestCase("limit=100")]
     [TestCase("isActive=false")]
+    [TestCase("isActive=true")]
     [TestCase("unknown=&other=1&other=2")]
     public async Task List_takes_single_values_and_ignores_parameters_it_does_not_have(string query)
     {
