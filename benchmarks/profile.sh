@@ -86,18 +86,7 @@ request = function()
 end
 LUA
 sed 's|"/api/v1/users/"|"/raw/users/"|' "$out/get.lua" >"$out/raw.lua"
-cat >"$out/create.lua" <<LUA
--- Each wrk thread gets its own number, and each run its own stamp: emails never repeat, so every answer is a 201.
-local threads = 0
-setup = function(thread) threads = threads + 1; thread:set("id", threads) end
-local n, tag = 0, nil
-request = function()
-  tag = tag or string.format("%d.%d.%d", os.time(), math.random(1000000), id)
-  n = n + 1
-  local body = string.format('{"email":"p%s.%d@example.com","fullName":"Created %d"}', tag, n, n)
-  return wrk.format("POST", "/api/v1/users", { ["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json" }, body)
-end
-LUA
+bench_create_script "$out/create.lua" p "$token"
 
 cpu_ticks() { # /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat -> user + system CPU time in clock ticks (fields 14, 15)
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$1"

@@ -220,18 +220,7 @@ cat >"$list_script" <<LUA
 request = function() return wrk.format("GET", wrk.path .. "?limit=20", { ["Authorization"] = "Bearer $token" }) end
 LUA
 create_script=.local/bench-create.lua
-cat >"$create_script" <<LUA
--- Each wrk thread gets its own number, and each run its own stamp: emails never repeat, so every answer is a 201.
-local threads = 0
-setup = function(thread) threads = threads + 1; thread:set("id", threads) end
-local n, tag = 0, nil
-request = function()
-  tag = tag or string.format("%d.%d", os.time(), id)
-  n = n + 1
-  local body = string.format('{"email":"c%s.%d@example.com","fullName":"Created %d"}', tag, n, n)
-  return wrk.format("POST", wrk.path, { ["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json" }, body)
-end
-LUA
+bench_create_script "$create_script" c "$token"
 measure "$api/api/v1/users" "$api_pid" "$list_script" >/dev/null
 measure "$api/api/v1/users" "$api_pid" "$create_script" >/dev/null
 echo

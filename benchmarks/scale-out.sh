@@ -47,17 +47,7 @@ pg_psql -h 127.0.0.1 -p "$CLUSTER_PG_PORT" -U postgres -d postgres -qc "DROP DAT
 # 2. The API through HAProxy. wrk's scripts: creates with emails never repeated, GETs cycling through stored ids, list pages.
 token=$(bench_admin_access "$api")
 [[ -n $token ]] || cluster_die "could not sign in as the benchmark admin"
-cat >"$out/create.lua" <<LUA
-local threads = 0
-setup = function(thread) threads = threads + 1; thread:set("id", threads) end
-local n, tag = 0, nil
-request = function()
-  tag = tag or string.format("%d.%d.%d", os.time(), math.random(1000000), id)
-  n = n + 1
-  local body = string.format('{"email":"so%s.%d@example.com","fullName":"Scale Out %d"}', tag, n, n)
-  return wrk.format("POST", "/api/v1/users", { ["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json" }, body)
-end
-LUA
+bench_create_script "$out/create.lua" so "$token"
 cat >"$out/list.lua" <<LUA
 request = function() return wrk.format("GET", "/api/v1/users?limit=20", { ["Authorization"] = "Bearer $token" }) end
 LUA
