@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Users.Application.Users;
-using Users.Infrastructure.Persistence;
-using Users.Infrastructure.Replicas;
-using Users.Infrastructure.Users;
 using Users.Tests.Support;
 
 namespace Users.Tests.Users;
@@ -41,13 +36,9 @@ public sealed class ListStatementTests : DatabaseTest
             statements.Add(sql);
             return false;
         });
-        var options = new DbContextOptionsBuilder<UsersDbContext>();
-        UsersDbContextOptions.Configure(options, TestDatabase.ConnectionString).AddInterceptors(capture);
-        await using var db = new UsersDbContext(options.Options);
-        // Compiled queries of its own: one keeps to the model it first ran with, and the interceptor makes this another.
-        var repository = new UserRepository(db, new CompiledUserQueries(Services.GetRequiredService<AutoMapper.IConfigurationProvider>()), Services.GetRequiredService<ReplicaReads>());
+        await using var repository = InterceptedUserRepository.Create(Services, capture);
 
-        await repository.ListAsync(criteria, CancellationToken.None);
+        await repository.Users.ListAsync(criteria, CancellationToken.None);
         return statements;
     }
 }

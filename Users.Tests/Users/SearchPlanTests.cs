@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Users.Application.Users;
-using Users.Infrastructure.Persistence;
-using Users.Infrastructure.Replicas;
-using Users.Infrastructure.Users;
 using Users.Tests.Support;
 
 namespace Users.Tests.Users;
@@ -20,15 +16,11 @@ public sealed class SearchPlanTests : DatabaseTest
     public async Task Search_is_answered_from_the_email_and_full_name_trigram_indexes()
     {
         var capture = new QueryPlanCapture(sql => sql.Contains("ILIKE", StringComparison.Ordinal));
-        var options = new DbContextOptionsBuilder<UsersDbContext>();
-        UsersDbContextOptions.Configure(options, TestDatabase.ConnectionString).AddInterceptors(capture);
-        await using var db = new UsersDbContext(options.Options);
-        // Compiled queries of its own: one keeps to the model it first ran with, and the interceptor makes this another.
-        var repository = new UserRepository(db, new CompiledUserQueries(Services.GetRequiredService<AutoMapper.IConfigurationProvider>()), Services.GetRequiredService<ReplicaReads>());
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off");
+        await using var repository = InterceptedUserRepository.Create(Services, capture);
+        await using var transaction = await repository.Db.Database.BeginTransactionAsync();
+        await repository.Db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off");
 
-        await repository.ListAsync(new UserListCriteria(Before: null, Take: 21, Search: "lovelace", IsActive: null), CancellationToken.None);
+        await repository.Users.ListAsync(new UserListCriteria(Before: null, Take: 21, Search: "lovelace", IsActive: null), CancellationToken.None);
 
         Assert.That(
             capture.Plans,
