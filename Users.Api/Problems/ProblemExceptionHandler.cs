@@ -40,8 +40,9 @@ public sealed partial class ProblemExceptionHandler(
             });
         }
 
-        var (status, title, detail) = Describe(httpContext, exception);
-        if (DatabaseValueRefusal.SqlStateOf(exception) is { } refusal)
+        var refusal = DatabaseValueRefusal.SqlStateOf(exception);
+        var (status, title, detail) = Describe(httpContext, exception, refusal);
+        if (refusal is not null)
         {
             // The client's 400, but a rule missing from a validator: worth a warning, without the value.
             LogRefusedValue(logger, httpContext.Request.Method, httpContext.Request.Path, refusal, TraceId(httpContext));
@@ -71,7 +72,7 @@ public sealed partial class ProblemExceptionHandler(
         });
     }
 
-    private static (int Status, string Title, string? Detail) Describe(HttpContext httpContext, Exception exception) => exception switch
+    private static (int Status, string Title, string? Detail) Describe(HttpContext httpContext, Exception exception, string? refusal) => exception switch
     {
         AuthenticationFailedException => (StatusCodes.Status401Unauthorized, "Unauthorized", exception.Message),
         ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
@@ -81,7 +82,7 @@ public sealed partial class ProblemExceptionHandler(
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "Content Too Large", RequestBodyLimit.Detail(RequestBodyLimit.For(httpContext))),
         BadHttpRequestException bad => (bad.StatusCode, "Bad Request", "The request could not be read."),
-        _ when DatabaseValueRefusal.SqlStateOf(exception) is not null =>
+        _ when refusal is not null =>
             (StatusCodes.Status400BadRequest, "Bad Request", "A value in the request cannot be stored, such as text holding a NUL character."),
         _ when DatabaseOutageLog.IsDatabaseFailure(exception) =>
             (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The database is unavailable; retry later."),
